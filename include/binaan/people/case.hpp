@@ -1,0 +1,61 @@
+#pragma once
+/// \file
+/// One person's whole record as the rules read it: the input object of case-format.md.
+
+#include <binaan/export.hpp>
+#include <binaan/people/detention.hpp>
+#include <binaan/people/facts.hpp>
+#include <binaan/people/person.hpp>
+#include <binaan/people/sentence.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace binaan {
+
+/// The value of one policy parameter override, as written in a case file (`"policy": {"ladder_index": "receipts"}`).
+using ParameterValue = std::variant<bool, std::int64_t, std::string>;
+
+/// A named override of one policy parameter; the rules check the name and value when the policy is applied.
+struct PolicyOverride {
+  std::string name;
+  ParameterValue value;
+};
+
+/// One person's case. Construction validates the facts and the recorded grants; the parts are validated by their
+/// own constructors.
+class BINAAN_EXPORT Case {
+public:
+  Case(Person person, DetentionHistory detention, Sentence sentence, Facts facts = {},
+       std::optional<Recorded> recorded = std::nullopt, std::optional<Date> until = std::nullopt);
+
+  const Person& person() const noexcept { return person_; }
+  const DetentionHistory& detention() const noexcept { return detention_; }
+  const Sentence& sentence() const noexcept { return sentence_; }
+  const Facts& facts() const noexcept { return facts_; }
+  const std::optional<Recorded>& recorded() const noexcept { return recorded_; }
+  /// Compute no grant after this day.
+  std::optional<Date> until() const noexcept { return until_; }
+
+  // Case-file metadata: all optional.
+  std::string id;      ///< the case id; empty in most roster lines
+  std::string title;   ///< free text
+  std::string source;  ///< free text
+  std::vector<PolicyOverride> policy;  ///< overrides of named policy parameters, in file order
+  /// The `expect` object of a golden test case, as compact JSON text; empty when absent.
+  std::string expect_json;
+
+private:
+  Person person_;
+  DetentionHistory detention_;
+  Sentence sentence_;
+  Facts facts_;
+  std::optional<Recorded> recorded_;
+  std::optional<Date> until_;
+};
+
+}  // namespace binaan

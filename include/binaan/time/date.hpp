@@ -1,0 +1,55 @@
+#pragma once
+/// \file
+/// Calendar days. binaan::Date is boost::gregorian::date; every month and year step goes through the functions
+/// here (never boost's months/years, which snap to month ends and do not round-trip).
+
+#include <binaan/export.hpp>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace binaan {
+
+using Date = boost::gregorian::date;
+
+/// Years a date may have anywhere in binaan's input (case-format.md: 1900–2200).
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2200;
+
+/// Builds a date; throws ValueError naming `field` if the day does not exist or the year is out of range.
+BINAAN_EXPORT Date make_date(int year, int month, int day, std::string_view field = "date");
+
+/// Parses exactly `YYYY-MM-DD` (ten characters, real calendar day, year 1900–2200). Anything else — `2023-02-29`,
+/// `2023013`, `2023-1-3`, blanks around it — throws ValueError naming `field` and the text.
+BINAAN_EXPORT Date parse_date(std::string_view text, std::string_view field = "date");
+
+/// Formats as `YYYY-MM-DD`.
+BINAAN_EXPORT std::string format_date(Date d);
+
+/// `b - a` in days (negative when b is earlier).
+BINAAN_EXPORT std::int32_t days_between(Date a, Date b);
+
+/// `d + n` days (n may be negative).
+BINAAN_EXPORT Date add_days(Date d, std::int32_t n);
+
+/// Adds calendar years; 29 February becomes 28 February in a common year (rules-indonesia.md §2).
+BINAAN_EXPORT Date add_years(Date d, int years);
+
+/// Adds calendar months; a day past the end of the target month becomes its last day (31 Jan + 1 = 28/29 Feb).
+/// Unlike boost's `months`, a month end stays on its day number: 28 Feb + 1 month = 28 Mar.
+BINAAN_EXPORT Date add_months(Date d, int months);
+
+/// 1 January of the year of `d`.
+BINAAN_EXPORT Date first_day_of_year(Date d);
+
+/// True when `event` lies in the look-back window of `window_days` ending on `d`: the half-open range
+/// (d - window_days, d] (rules-indonesia.md §2).
+BINAAN_EXPORT bool in_lookback(Date event, Date d, std::int32_t window_days);
+
+/// Age in whole years on day `on` (a birthday on 29 February is reached on 28 February in common years).
+BINAAN_EXPORT int age_on(Date birth, Date on);
+
+}  // namespace binaan

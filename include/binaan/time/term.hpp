@@ -1,0 +1,116 @@
+#pragma once
+/// \file
+/// Terms of years, months and days as courts write them ("2y8m", "4m5d", "15d"), their end dates under the
+/// conventions of rules-indonesia.md §2, fractions of a sentence, and nominal amounts in days.
+
+#include <binaan/export.hpp>
+#include <binaan/time/date.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace binaan {
+
+/// A span written as years, months and days. Kept as written: `1y` and `12m` compare equal but end on different
+/// days (§2: "End dates keep the term as written").
+class BINAAN_EXPORT Term {
+public:
+  constexpr Term() = default;
+  /// Throws ValueError for a negative part or a part beyond 65535.
+  Term(int years, int months, int days);
+
+  static constexpr Term from_days(int days) { return Term(Raw{}, 0, 0, days); }
+
+  constexpr int years() const noexcept { return years_; }
+  constexpr int months() const noexcept { return months_; }
+  constexpr int days() const noexcept { return days_; }
+  constexpr bool is_zero() const noexcept { return years_ == 0 && months_ == 0 && days_ == 0; }
+
+  /// 12·Y + M: the month count used for fractions and comparisons (§2).
+  constexpr int total_months() const noexcept { return 12 * years_ + months_; }
+  /// Nominal days with a month of 30 days and a year of 12 months (Keppres 174/1999 Art. 7(4)); used for
+  /// comparisons ("5 years or more", "⅔ at least 9 months") and for remission amounts.
+  constexpr int nominal_days() const noexcept { return 30 * total_months() + days_; }
+
+  friend constexpr bool operator==(Term a, Term b) noexcept {
+    return a.years_ == b.years_ && a.months_ == b.months_ && a.days_ == b.days_;
+  }
+  friend constexpr bool operator!=(Term a, Term b) noexcept { return !(a == b); }
+
+private:
+  struct Raw {};
+  constexpr Term(Raw, int y, int m, int d)
+      : years_(static_cast<std::uint16_t>(y)), months_(static_cast<std::uint16_t>(m)),
+        days_(static_cast<std::uint16_t>(d)) {}
+  std::uint16_t years_ = 0;
+  std::uint16_t months_ = 0;
+  std::uint16_t days_ = 0;
+};
+static_assert(sizeof(Term) == 6, "Term stays compact: 10 million sentences are held in memory");
+
+/// Compares terms by their nominal length (§2: 12·Y + M months and D days, a month of 30 days): -1, 0 or 1.
+BINAAN_EXPORT int compare(Term a, Term b) noexcept;
+
+/// Parses `^([0-9]{1,3}y)?([0-9]{1,2}m)?([0-9]{1,3}d)?$` with at least one non-zero part (case-format.md).
+/// Throws ValueError naming `field`.
+BINAAN_EXPORT Term parse_term(std::string_view text, std::string_view field = "term");
+
+/// Formats as written: "2y8m", "4m5d", "15d"; the zero term is "0d".
+BINAAN_EXPORT std::string to_string(Term t);
+
+/// A nominal amount in days as a term of months and days (1 month = 30 days): 45 → 1m15d, 90 → 3m.
+BINAAN_EXPORT Term term_from_nominal_days(int days);
+
+/// How a term becomes an end date (policy parameter `term_convention`, rules-indonesia.md §2).
+enum class TermConvention {
+  CalendarYears30DayMonths,  ///< default: calendar years, 30-day months, days (Keppres 174/1999 Art. 7(4))
+  Calendar,                  ///< calendar years and months, clamped to month end
+  Days360                    ///< a year is 360 days, a month 30
+};
+
+/// The day a term that starts on `start` ends: the first day no longer served. Example (default convention):
+/// 2017-05-09 + 2y = 2019-05-09; 2019-01-05 + 10y6m = 2019-01-05 + 10 years + 180 days.
+BINAAN_EXPORT Date term_end(Date start, Term t, TermConvention c = TermConvention::CalendarYears30DayMonths);
+
+/// `term_end(start, t) - start` in days.
+BINAAN_EXPORT std::int32_t term_days(Date start, Term t,
+                                     TermConvention c = TermConvention::CalendarYears30DayMonths);
+
+/// A fraction of a sentence: ⅓, ½, ⅔, 1/12.
+struct Fraction {
+  int numerator;
+  int denominator;
+};
+inline constexpr Fraction kOneThird{1, 3};
+inline constexpr Fraction kOneHalf{1, 2};
+inline constexpr Fraction kTwoThirds{2, 3};
+inline constexpr Fraction kOneTwelfth{1, 12};
+
+/// How a fraction of a sentence is taken (policy parameter `fraction_convention`, §2).
+enum class FractionConvention {
+  NormalisedTerm,  ///< default: months × fraction, the remainder as 30-day days, day total rounded up
+  TermDays         ///< fraction of the term's day count from its start, rounded up
+};
+
+/// The fraction of a term under `normalised_term`: ⅔ × 2y8m = 1y9m10d, ⅔ × 20y = 13y4m, ⅔ × 1y = 8m,
+/// 1/12 × 2y8m = 2m20d. Integer arithmetic; the day total is rounded up (§2).
+BINAAN_EXPORT Term fraction_of(Term t, Fraction f);
+
+/// The day the fraction of the sentence ends, ignoring remission: under NormalisedTerm
+/// `term_end(start, fraction_of(t, f))`; under TermDays `start + ceil(f × term_days(start, t))`.
+BINAAN_EXPORT Date fraction_end(Date start, Term t, Fraction f, TermConvention tc, FractionConvention fc);
+
+/// A dated amount of remission in days, as the time model sees it.
+struct DatedDays {
+  Date date;
+  std::int32_t days;
+};
+
+/// The first day `d` on which `d >= end - S(d)`, with `S(d)` the days of `grants` dated on or before `d`
+/// (grants of `d` itself count: remission already granted counts as time served, §2). `grants` must be sorted by
+/// date; several on one day are summed.
+BINAAN_EXPORT Date fraction_reached(Date end, const std::vector<DatedDays>& grants);
+
+}  // namespace binaan

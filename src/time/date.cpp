@@ -1,0 +1,92 @@
+#include <binaan/time/date.hpp>
+
+#include <binaan/error.hpp>
+
+#include <cstdio>
+
+namespace binaan {
+
+namespace {
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
+}
+
+}  // namespace
+
+Date make_date(int year, int month, int day, std::string_view field) {
+  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    throw ValueError(std::string(field), buf, "not a calendar day between 1900-01-01 and 2200-12-31");
+  }
+  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+              static_cast<unsigned short>(day));
+}
+
+Date parse_date(std::string_view text, std::string_view field) {
+  auto fail = [&](const char* why) -> Date { throw ValueError(std::string(field), std::string(text), why); };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return fail("expected a date as YYYY-MM-DD");
+  int parts[3] = {0, 0, 0};
+  const int starts[3] = {0, 5, 8};
+  const int lengths[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p) {
+    for (int i = 0; i < lengths[p]; ++i) {
+      char c = text[static_cast<std::size_t>(starts[p] + i)];
+      if (c < '0' || c > '9') return fail("expected a date as YYYY-MM-DD");
+      parts[p] = parts[p] * 10 + (c - '0');
+    }
+  }
+  if (parts[0] < kMinYear || parts[0] > kMaxYear) return fail("year outside 1900-2200");
+  if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > days_in_month(parts[0], parts[1]))
+    return fail("no such calendar day");
+  return make_date(parts[0], parts[1], parts[2], field);
+}
+
+std::string format_date(Date d) {
+  if (d.is_special()) return "not-a-date";
+  auto ymd = d.year_month_day();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+                static_cast<int>(ymd.day));
+  return buf;
+}
+
+std::int32_t days_between(Date a, Date b) { return static_cast<std::int32_t>((b - a).days()); }
+
+Date add_days(Date d, std::int32_t n) { return d + boost::gregorian::date_duration(n); }
+
+Date add_years(Date d, int years) { return add_months(d, 12 * years); }
+
+Date add_months(Date d, int months) {
+  auto ymd = d.year_month_day();
+  int total = static_cast<int>(ymd.year) * 12 + (static_cast<int>(ymd.month) - 1) + months;
+  int y = total / 12;
+  int m = total % 12 + 1;
+  int day = static_cast<int>(ymd.day);
+  if (y < 1400 || y > 9999) throw ValueError("date", format_date(d), "month arithmetic leaves the supported years");
+  int last = days_in_month(y, m);
+  if (day > last) day = last;  // the clamp rule: a missing day becomes the month's last day
+  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(day));
+}
+
+Date first_day_of_year(Date d) { return Date(d.year(), 1, 1); }
+
+bool in_lookback(Date event, Date d, std::int32_t window_days) {
+  std::int32_t age = days_between(event, d);
+  return age >= 0 && age < window_days;
+}
+
+int age_on(Date birth, Date on) {
+  auto b = birth.year_month_day();
+  auto o = on.year_month_day();
+  int age = static_cast<int>(o.year) - static_cast<int>(b.year);
+  Date birthday_this_year = add_years(birth, age);
+  if (on < birthday_this_year) --age;
+  return age;
+}
+
+}  // namespace binaan

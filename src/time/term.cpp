@@ -1,0 +1,114 @@
+#include <binaan/time/term.hpp>
+
+#include <binaan/error.hpp>
+
+namespace binaan {
+
+Term::Term(int years, int months, int days) {
+  if (years < 0 || months < 0 || days < 0 || years > 65535 || months > 65535 || days > 65535)
+    throw ValueError("term", std::to_string(years) + "y" + std::to_string(months) + "m" + std::to_string(days) + "d",
+                     "a term's years, months and days must each be 0-65535");
+  years_ = static_cast<std::uint16_t>(years);
+  months_ = static_cast<std::uint16_t>(months);
+  days_ = static_cast<std::uint16_t>(days);
+}
+
+int compare(Term a, Term b) noexcept {
+  int x = a.nominal_days();
+  int y = b.nominal_days();
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+Term parse_term(std::string_view text, std::string_view field) {
+  // Grammar: optional "<1-3 digits>y", then optional "<1-2 digits>m", then optional "<1-3 digits>d", in that order.
+  auto fail = [&](const char* why) -> Term { throw ValueError(std::string(field), std::string(text), why); };
+  static constexpr char kUnits[3] = {'y', 'm', 'd'};
+  static constexpr std::size_t kMaxDigits[3] = {3, 2, 3};
+  int parts[3] = {0, 0, 0};
+  std::size_t pos = 0;
+  int next_unit = 0;
+  if (text.empty()) return fail("expected a term such as 2y8m, 4m5d or 15d");
+  while (pos < text.size()) {
+    std::size_t digits = 0;
+    int value = 0;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+      value = value * 10 + (text[pos] - '0');
+      ++pos;
+      if (++digits > 3) return fail("expected a term such as 2y8m, 4m5d or 15d");
+    }
+    if (digits == 0 || pos >= text.size()) return fail("expected a term such as 2y8m, 4m5d or 15d");
+    char unit = text[pos++];
+    int u = next_unit;
+    while (u < 3 && kUnits[u] != unit) ++u;
+    if (u == 3) return fail("expected a term such as 2y8m, 4m5d or 15d (units y, m, d in that order)");
+    if (digits > kMaxDigits[u]) return fail("too many digits in a term part");
+    parts[u] = value;
+    next_unit = u + 1;
+  }
+  if (parts[0] == 0 && parts[1] == 0 && parts[2] == 0) return fail("a term needs at least one non-zero part");
+  return Term(parts[0], parts[1], parts[2]);
+}
+
+std::string to_string(Term t) {
+  std::string s;
+  if (t.years() != 0) s += std::to_string(t.years()) + "y";
+  if (t.months() != 0) s += std::to_string(t.months()) + "m";
+  if (t.days() != 0 || s.empty()) s += std::to_string(t.days()) + "d";
+  return s;
+}
+
+Term term_from_nominal_days(int days) {
+  if (days < 0) throw ValueError("days", std::to_string(days), "an amount cannot be negative");
+  return Term(0, days / 30, days % 30);
+}
+
+Date term_end(Date start, Term t, TermConvention c) {
+  switch (c) {
+    case TermConvention::CalendarYears30DayMonths:
+      return add_days(add_years(start, t.years()), 30 * t.months() + t.days());
+    case TermConvention::Calendar:
+      return add_days(add_months(start, t.total_months()), t.days());
+    case TermConvention::Days360:
+      return add_days(start, 360 * t.years() + 30 * t.months() + t.days());
+  }
+  return start;  // unreachable: every enumerator is handled above
+}
+
+std::int32_t term_days(Date start, Term t, TermConvention c) { return days_between(start, term_end(start, t, c)); }
+
+namespace {
+constexpr long ceil_div(long a, long b) { return (a + b - 1) / b; }
+}  // namespace
+
+Term fraction_of(Term t, Fraction f) {
+  long months = static_cast<long>(t.total_months()) * f.numerator;
+  long whole = months / f.denominator;
+  long remainder = months % f.denominator;  // in 1/denominator months, each month 30 days
+  long days = ceil_div(remainder * 30 + static_cast<long>(t.days()) * f.numerator, f.denominator);
+  return Term(static_cast<int>(whole / 12), static_cast<int>(whole % 12), static_cast<int>(days));
+}
+
+Date fraction_end(Date start, Term t, Fraction f, TermConvention tc, FractionConvention fc) {
+  if (fc == FractionConvention::TermDays) {
+    long days = ceil_div(static_cast<long>(term_days(start, t, tc)) * f.numerator, f.denominator);
+    return add_days(start, static_cast<std::int32_t>(days));
+  }
+  return term_end(start, fraction_of(t, f), tc);
+}
+
+Date fraction_reached(Date end, const std::vector<DatedDays>& grants) {
+  // S is a step function that only grows; between two grant days it is constant, so the answer in the k-th
+  // interval [g_k, g_k+1) is max(g_k, end - S_k) if that lies inside the interval.
+  std::int32_t cumulative = 0;
+  std::size_t i = 0;
+  Date interval_start = Date(boost::gregorian::min_date_time);
+  while (true) {
+    Date candidate = add_days(end, -cumulative);
+    if (candidate < interval_start) candidate = interval_start;
+    if (i == grants.size() || candidate < grants[i].date) return candidate;
+    interval_start = grants[i].date;
+    while (i < grants.size() && grants[i].date == interval_start) cumulative += grants[i++].days;
+  }
+}
+
+}  // namespace binaan

@@ -1,0 +1,83 @@
+#include <binaan/error.hpp>
+#include <binaan/time/date.hpp>
+
+#include <gtest/gtest.h>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+using namespace binaan;
+
+TEST(Date, ParsesStrictIsoDays) {
+  EXPECT_EQ(parse_date("2017-05-09"), Date(2017, 5, 9));
+  EXPECT_EQ(parse_date("2024-02-29"), Date(2024, 2, 29));
+  EXPECT_EQ(parse_date("1900-01-01"), Date(1900, 1, 1));
+  EXPECT_EQ(parse_date("2200-12-31"), Date(2200, 12, 31));
+  EXPECT_EQ(format_date(parse_date("2017-05-09")), "2017-05-09");
+}
+
+TEST(Date, RefusesAnythingElse) {
+  for (const char* bad : {"2023-02-29", "2023013", "20230103", "", " ", " 2023-01-03", "2023-01-03 ", "2023-1-3",
+                          "2023/01/03", "2023-13-01", "2023-00-10", "2023-01-00", "2023-04-31", "1899-12-31",
+                          "2201-01-01", "2023-01-0a", "+023-01-03", "2023-01-03T00:00"}) {
+    EXPECT_THROW(parse_date(bad, "detention[0].from"), ValueError) << '"' << bad << '"';
+  }
+  try {
+    parse_date("2023-02-29", "detention[1].from");
+    FAIL();
+  } catch (const ValueError& e) {
+    EXPECT_EQ(e.field(), "detention[1].from");
+    EXPECT_EQ(e.value(), "2023-02-29");
+  }
+}
+
+// The pitfalls of Boost.Date_Time 1.74 named in conventions.md, pinned so that nobody relies on them.
+TEST(BoostPitfalls, MonthsSnapToMonthEndButAddMonthsDoesNot) {
+  Date end_of_feb(2023, 2, 28);
+  EXPECT_EQ(end_of_feb + boost::gregorian::months(1), Date(2023, 3, 31));  // boost snaps
+  EXPECT_EQ(add_months(end_of_feb, 1), Date(2023, 3, 28));                // ours keeps the day
+  EXPECT_EQ(add_months(Date(2023, 1, 31), 1), Date(2023, 2, 28));          // and clamps
+  EXPECT_EQ(add_months(add_months(Date(2023, 3, 15), 1), -1), Date(2023, 3, 15));
+}
+
+TEST(BoostPitfalls, NotADateSurvivesDaysButThrowsOnMonths) {
+  Date nad;  // boost's default is not_a_date_time
+  EXPECT_TRUE((nad + boost::gregorian::days(1)).is_not_a_date());
+  EXPECT_ANY_THROW(nad + boost::gregorian::months(1));
+}
+
+TEST(BoostPitfalls, UndelimitedStringsAreAmbiguous) {
+  EXPECT_EQ(boost::gregorian::from_undelimited_string("2023013"), Date(2023, 1, 3));  // boost guesses
+  EXPECT_THROW(parse_date("2023013"), ValueError);                                    // we refuse
+}
+
+TEST(BoostPitfalls, DatePeriodIsHalfOpen) {
+  boost::gregorian::date_period p(Date(2020, 1, 1), Date(2020, 1, 10));
+  EXPECT_FALSE(p.contains(Date(2020, 1, 10)));
+  EXPECT_EQ(p.length().days(), 9);
+}
+
+TEST(Date, YearsClampTheTwentyNinthOfFebruary) {
+  EXPECT_EQ(add_years(Date(2020, 2, 29), 1), Date(2021, 2, 28));
+  EXPECT_EQ(add_years(Date(2020, 2, 29), 4), Date(2024, 2, 29));
+  EXPECT_EQ(add_years(Date(2021, 3, 1), -1), Date(2020, 3, 1));
+}
+
+TEST(Date, DayArithmetic) {
+  EXPECT_EQ(days_between(Date(2017, 5, 9), Date(2017, 8, 17)), 100);
+  EXPECT_EQ(add_days(Date(2019, 5, 9), -105), Date(2019, 1, 24));
+  EXPECT_EQ(first_day_of_year(Date(2019, 5, 9)), Date(2019, 1, 1));
+}
+
+TEST(Date, LookBackWindowIsHalfOpenOnTheLeft) {
+  Date grant(2021, 8, 17);
+  EXPECT_TRUE(in_lookback(grant, grant, 180));
+  EXPECT_TRUE(in_lookback(add_days(grant, -179), grant, 180));
+  EXPECT_FALSE(in_lookback(add_days(grant, -180), grant, 180));
+  EXPECT_FALSE(in_lookback(add_days(grant, 1), grant, 180));
+}
+
+TEST(Date, AgeOn) {
+  EXPECT_EQ(age_on(Date(2004, 7, 23), Date(2022, 7, 22)), 17);
+  EXPECT_EQ(age_on(Date(2004, 7, 23), Date(2022, 7, 23)), 18);
+  EXPECT_EQ(age_on(Date(2004, 2, 29), Date(2022, 2, 28)), 18);
+}
