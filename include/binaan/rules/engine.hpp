@@ -1,0 +1,68 @@
+#pragma once
+/// \file
+/// The remission and release engine. Immutable after construction and safe to share between threads: every call
+/// takes its inputs and returns a value.
+
+#include <binaan/export.hpp>
+#include <binaan/people/case.hpp>
+#include <binaan/rules/evaluation.hpp>
+#include <binaan/rules/policy.hpp>
+#include <binaan/time/holiday_calendar.hpp>
+
+#include <map>
+#include <tuple>
+#include <vector>
+
+namespace binaan {
+
+struct EvaluateOptions {
+  bool decisions = true;  ///< keep every decision with its reasons (false: grants and dates only, faster)
+};
+
+/// The outcome of one person on one grant day (the grant-day run).
+struct DayOutcome {
+  std::string person;
+  std::vector<Decision> decisions;  ///< the decisions of that day, in grant order
+  std::optional<Date> release;      ///< the release day when a grant of the day is level II
+};
+
+/// One line of the announcement table: "RK I 15 days: 11".
+struct SummaryRow {
+  GrantKind kind;
+  bool level_ii;
+  std::int32_t days;
+  std::size_t count;
+};
+
+struct DayRun {
+  Date date;
+  std::vector<DayOutcome> outcomes;  ///< roster order; people with no candidate that day are left out
+  std::vector<SummaryRow> summary;   ///< by kind, level, amount
+};
+
+class BINAAN_EXPORT Engine {
+public:
+  /// The Indonesian default policy and the built-in holiday table.
+  Engine();
+  Engine(Policy policy, HolidayCalendar calendar);
+
+  const Policy& policy() const noexcept { return policy_; }
+  const HolidayCalendar& calendar() const noexcept { return calendar_; }
+
+  /// Evaluates one case with the engine's policy and the case's own overrides. Throws ValueError for an invalid
+  /// override (`policy.<name>`); every domain outcome is in the result.
+  Evaluation evaluate(const Case& c, const EvaluateOptions& options = {}) const;
+
+  /// Evaluates a roster on `threads` threads (0: all cores); results in roster order.
+  std::vector<Evaluation> evaluate_all(const std::vector<Case>& roster, const EvaluateOptions& options = {},
+                                       unsigned threads = 1) const;
+
+  /// The grant-day job: every person's decisions on `day`, and the summary table.
+  DayRun run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads = 1) const;
+
+private:
+  Policy policy_;
+  HolidayCalendar calendar_;
+};
+
+}  // namespace binaan

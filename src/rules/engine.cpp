@@ -1,0 +1,129 @@
+#include <binaan/rules/engine.hpp>
+
+#include "rules/integration.hpp"
+#include "rules/remission.hpp"
+#include "rules/subject.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <thread>
+
+namespace binaan {
+
+std::string_view to_string(Outcome o) {
+  switch (o) {
+    case Outcome::Granted: return "granted";
+    case Outcome::NotEligible: return "not_eligible";
+    case Outcome::NeedsReview: return "needs_review";
+  }
+  return "?";
+}
+
+std::string_view to_string(MissingFact f) {
+  switch (f) {
+    case MissingFact::AssessmentPredicate: return "facts.assessments.predicate";
+    case MissingFact::AssessmentRisk: return "facts.assessments.risk";
+  }
+  return "?";
+}
+
+Engine::Engine() : Engine(default_policy(), HolidayCalendar::builtin()) {}
+
+Engine::Engine(Policy policy, HolidayCalendar calendar) : policy_(std::move(policy)), calendar_(std::move(calendar)) {}
+
+Evaluation Engine::evaluate(const Case& c, const EvaluateOptions& options) const {
+  const Policy policy = c.policy.empty() ? policy_ : with_overrides(policy_, c.policy);
+  const detail::Subject subject(c, policy);
+  detail::Timeline timeline = detail::run_timeline(subject, calendar_, options.decisions);
+  detail::Integration integration = detail::integrate(subject, timeline);
+
+  Evaluation ev;
+  ev.id = c.id;
+  ev.person = c.person().id();
+  ev.start = subject.start;
+  ev.term_end = subject.term_end;
+  ev.grants = std::move(timeline.grants);
+  ev.expiry = timeline.expiry;
+  ev.final_release = integration.final_release;
+  ev.subsider_days = integration.subsider_days;
+  ev.milestones = integration.milestones;
+  ev.parole_scenario = integration.parole;
+  ev.pb_path = std::move(integration.pb_path);
+  ev.policy_id = policy.id;
+  ev.policy_version = policy.version;
+  ev.estimated = timeline.estimated;
+  ev.decisions = std::move(timeline.decisions);
+  ev.notes = std::move(timeline.notes);
+  return ev;
+}
+
+namespace {
+
+// Runs fn(i) for i in [0, n) on up to `threads` threads (0: all cores); the first exception is rethrown.
+template <typename Fn>
+void parallel_for(std::size_t n, unsigned threads, Fn fn) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::vector<std::thread> pool;
+  std::vector<std::exception_ptr> errors(threads);
+  std::size_t chunk = (n + threads - 1) / threads;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      try {
+        for (std::size_t i = t * chunk; i < std::min(n, (t + 1) * chunk); ++i) fn(i);
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
+}  // namespace
+
+std::vector<Evaluation> Engine::evaluate_all(const std::vector<Case>& roster, const EvaluateOptions& options,
+                                             unsigned threads) const {
+  std::vector<Evaluation> out(roster.size());
+  parallel_for(roster.size(), threads, [&](std::size_t i) { out[i] = evaluate(roster[i], options); });
+  return out;
+}
+
+DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads) const {
+  std::vector<std::optional<DayOutcome>> per(roster.size());
+  parallel_for(roster.size(), threads, [&](std::size_t i) {
+    const Case& c = roster[i];
+    // Nothing after the day matters: evaluate up to it and keep that day's decisions.
+    Case bounded(c.person(), c.detention(), c.sentence(), c.facts(), c.recorded(),
+                 c.until() && *c.until() < day ? c.until() : std::optional<Date>(day));
+    bounded.policy = c.policy;
+    Evaluation ev = evaluate(bounded);
+    DayOutcome out;
+    out.person = c.person().id();
+    for (auto& d : ev.decisions) {
+      if (d.date != day) continue;
+      if (d.release) out.release = day;
+      out.decisions.push_back(std::move(d));
+    }
+    if (!out.decisions.empty()) per[i] = std::move(out);
+  });
+  DayRun run;
+  run.date = day;
+  std::map<std::tuple<int, bool, std::int32_t>, std::size_t> counts;
+  for (auto& o : per) {
+    if (!o) continue;
+    for (const auto& d : o->decisions)
+      if (d.outcome == Outcome::Granted) ++counts[{static_cast<int>(d.kind), d.release, d.days}];
+    run.outcomes.push_back(std::move(*o));
+  }
+  for (const auto& [key, n] : counts)
+    run.summary.push_back({static_cast<GrantKind>(std::get<0>(key)), std::get<1>(key), std::get<2>(key), n});
+  return run;
+}
+
+}  // namespace binaan

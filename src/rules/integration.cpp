@@ -1,0 +1,139 @@
+// Integration programmes (rules-indonesia.md §6) and the subsider (§5). Fractions are "reached" counting the
+// remission granted up to and including the day (§2).
+#include "rules/integration.hpp"
+
+#include <algorithm>
+
+namespace binaan::detail {
+
+namespace {
+
+std::vector<DatedDays> dated(const std::vector<Grant>& grants) {
+  std::vector<DatedDays> out;
+  out.reserve(grants.size());
+  for (const auto& g : grants) out.push_back({g.date, g.effective_days});
+  return out;
+}
+
+// CMK: no disciplinary punishment in the current calendar year up to the day.
+Date first_clear_year_day(const Subject& s, Date d) {
+  for (;;) {
+    bool punished = std::any_of(s.discipline.begin(), s.discipline.end(),
+                                [&](Date e) { return e >= first_day_of_year(d) && e <= d; });
+    if (!punished) return d;
+    d = make_date(d.year() + 1, 1, 1);
+  }
+}
+
+// §5: each unpaid subsider in turn (fine, then restitution), its length `term_end(from, subsider) − from`.
+std::int32_t subsider_length(const Subject& s, Date from) {
+  std::int32_t total = 0;
+  for (const auto* sub : {&s.c.sentence().fine(), &s.c.sentence().restitution()}) {
+    if (*sub && !(*sub)->paid) {
+      std::int32_t days = term_days(add_days(from, total), (*sub)->term, s.p.term_convention);
+      total += days;
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+Integration integrate(const Subject& s, const Timeline& tl) {
+  Integration out;
+  if (!s.term || !tl.expiry) return out;
+  const Policy& p = s.p;
+  const Term term = *s.term;
+  const Date expiry = *tl.expiry;
+  const std::vector<DatedDays> grants = dated(tl.grants);
+  auto reached = [&](Fraction f) { return fraction_reached(s.fraction_end_of(f), grants); };
+  auto before_expiry = [&](std::optional<Date> d) { return d && *d < expiry ? d : std::nullopt; };
+  const bool unpaid = s.c.sentence().has_unpaid_subsidiary();
+  const bool two_thirds_ok = compare(fraction_of(term, kTwoThirds), p.pb_min_fraction) >= 0;  // KUHP Art. 15
+  const Date two_thirds = reached(kTwoThirds);
+
+  // Asimilasi (PP 99/2012 Art. 36; Permenkumham 7/2022 Art. 45): ½, special crimes ⅔ (≥ 9 months); fine paid.
+  std::optional<Date> asimilasi;
+  if (!unpaid) {
+    Date general = s.first_clear_day(reached(kOneHalf), p.conduct_lookback_days);
+    if (!s.special_thresholds_on(general)) asimilasi = general;
+    else if (two_thirds_ok) asimilasi = s.first_clear_day(two_thirds, p.special_lookback_days);
+    asimilasi = before_expiry(asimilasi);
+  }
+
+  // CMK (Permenkumham 3/2018): sentence ≥ 12 months, ½ served, no punishment this calendar year.
+  std::optional<Date> cmk;
+  if (compare(term, p.cmk_min_sentence) >= 0) cmk = before_expiry(first_clear_year_day(s, reached(kOneHalf)));
+
+  // PB (KUHP Art. 15; Permenkumham 7/2022 Art. 85): ⅔ ≥ 9 months, 9 months' conduct; special crimes also
+  // asimilasi for at least ½ of the time left at its start.
+  std::optional<Date> pb;
+  PbPath path;
+  path.steps.push_back({RuleId::TwoThirdsMinimum, two_thirds_ok ? std::optional<Date>(s.start) : std::nullopt});
+  path.steps.push_back({RuleId::Pb, two_thirds});
+  if (two_thirds_ok) {
+    Date day = s.first_clear_day(two_thirds, p.pb_lookback_days);
+    path.steps.push_back({RuleId::Conduct, day});
+    bool possible = true;
+    if (s.special_thresholds_on(day)) {
+      if (asimilasi) {
+        std::int32_t left = days_between(*asimilasi, expiry);
+        Date after = add_days(*asimilasi, (left + 1) / 2);
+        path.steps.push_back({RuleId::PbAsimilasi, after});
+        day = std::max(day, after);
+      } else {
+        path.steps.push_back({RuleId::PbAsimilasi, std::nullopt});
+        possible = false;
+      }
+    }
+    if (possible) pb = before_expiry(day);
+  }
+
+  // CB (Permenkumham 3/2018): sentence ≤ 1 y 6 m, ⅔ served, runs to expiry for at most 6 months.
+  std::optional<Date> cb;
+  if (compare(term, p.cb_max_sentence) <= 0) {
+    std::int32_t window = s.special_thresholds_on(two_thirds) ? p.special_lookback_days : p.conduct_lookback_days;
+    Date day = std::max(s.first_clear_day(two_thirds, window), add_days(expiry, -p.cb_max_days));
+    cb = before_expiry(day);
+  }
+
+  // CMB (Permenkumham 3/2018 Art. 102): as long as the last remission (the grants of the last grant day), at most
+  // 6 months, occupying the last days before release; only from the ⅔ day.
+  std::optional<Date> cmb;
+  if (two_thirds_ok && !tl.grants.empty()) {
+    Date last_day = tl.grants.back().date;
+    std::int32_t length = 0;
+    for (const auto& g : tl.grants)
+      if (g.date == last_day) length += g.effective_days;
+    length = std::min(length, p.cmb_max_days);
+    Date day = add_days(expiry, -length);
+    if (length > 0 && day >= two_thirds) cmb = before_expiry(s.first_clear_day(day, p.pb_lookback_days));
+  }
+
+  // §5: an unpaid subsider is served at the first moment the inmate would leave custody; that moment and
+  // everything after it move later by its length. The principal expiry itself stays.
+  Date insert = expiry;
+  for (const auto& m : {pb, cb, cmb})
+    if (m) insert = std::min(insert, *m);
+  out.subsider_days = unpaid ? subsider_length(s, insert) : 0;
+  auto shift = [&](std::optional<Date> d) {
+    return d && *d >= insert ? std::optional<Date>(add_days(*d, out.subsider_days)) : d;
+  };
+  out.final_release = add_days(expiry, out.subsider_days);
+  out.milestones = {shift(asimilasi), shift(cmk), shift(pb), shift(cb), shift(cmb)};
+
+  // Earliest-parole scenario: leaves on PB; remission frozen after that day's grants (§6).
+  if (pb) {
+    std::int32_t frozen = 0;
+    for (const auto& g : tl.grants)
+      if (g.date <= *pb) frozen += g.effective_days;
+    Date parole_expiry = add_days(add_days(*s.term_end, -frozen), out.subsider_days);
+    out.parole = ParoleScenario{*out.milestones.pb, parole_expiry, add_years(parole_expiry, p.probation_years)};
+  }
+  if (unpaid) path.steps.push_back({RuleId::SubsiderAfterRelease, out.milestones.pb});
+  path.earliest = out.milestones.pb;
+  out.pb_path = std::move(path);
+  return out;
+}
+
+}  // namespace binaan::detail

@@ -1,0 +1,19 @@
+#pragma once
+// Internal: integration programmes (rules-indonesia.md §5, §6): milestones, subsider shift, parole scenario, PB path.
+
+#include "rules/remission.hpp"
+#include "rules/subject.hpp"
+
+namespace binaan::detail {
+
+struct Integration {
+  Milestones milestones;
+  std::optional<ParoleScenario> parole;
+  std::optional<PbPath> pb_path;
+  std::optional<Date> final_release;
+  std::int32_t subsider_days = 0;
+};
+
+Integration integrate(const Subject& s, const Timeline& tl);
+
+}  // namespace binaan::detail

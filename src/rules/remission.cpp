@@ -1,0 +1,400 @@
+// The remission timeline (rules-indonesia.md §3–§5): candidate days, eligibility by period, ladder amounts,
+// release (level II). Every condition is decided in exactly one function below and carries its RuleId, whose
+// citation is in src/rules/rule.cpp.
+#include "rules/remission.hpp"
+
+#include <algorithm>
+
+namespace binaan::detail {
+
+std::int32_t ru_amount(int step, std::int32_t served, std::int32_t full_from) {
+  // Keppres 174/1999 Art. 4: 1st 1 month (2 months from 12 months served), 2nd 3, 3rd 4, 4th–5th 5, then 6.
+  if (step <= 1) return served >= full_from ? 60 : 30;
+  if (step == 2) return 90;
+  if (step == 3) return 120;
+  if (step <= 5) return 150;
+  return 180;
+}
+
+std::int32_t rk_amount(int step, std::int32_t served, std::int32_t full_from) {
+  // Keppres 174/1999 Art. 5: 1st 15 days (1 month from 12 months), 2nd–3rd 1 month, 4th–5th 1 m 15 d, then 2 months.
+  if (step <= 1) return served >= full_from ? 30 : 15;
+  if (step <= 3) return 30;
+  if (step <= 5) return 45;
+  return 60;
+}
+
+namespace {
+
+// Keppres 174/1999 Art. 2, 7(5): the RK holiday of the religion first registered.
+std::optional<Holiday> rk_holiday(Religion r) {
+  switch (r) {
+    case Religion::Islam: return Holiday::IdulFitri;
+    case Religion::Protestant:
+    case Religion::Catholic: return Holiday::Natal;
+    case Religion::Hindu: return Holiday::Nyepi;
+    case Religion::Buddhist: return Holiday::Waisak;
+    case Religion::Confucian: return Holiday::Imlek;
+    case Religion::Other:
+    case Religion::Unknown: return std::nullopt;  // Art. 13(3): the Minister must consult first
+  }
+  return std::nullopt;
+}
+
+// Order of grants on one day: RU, then tambahan, then dasawarsa (§3 "Order on one day").
+int order_of(GrantKind k) {
+  switch (k) {
+    case GrantKind::Ru: return 0;
+    case GrantKind::Tambahan: return 1;
+    case GrantKind::Dasawarsa: return 2;
+    case GrantKind::Rk: return 3;
+    case GrantKind::PmpHan: return 4;
+    case GrantKind::Kemanusiaan: return 5;
+    case GrantKind::Unspecified: return 6;
+  }
+  return 7;
+}
+
+struct Event {
+  Date date;
+  GrantKind kind;
+  DateStatus status = DateStatus::Fixed;
+  const RecordedGrant* recorded = nullptr;  // a recorded grant rather than a candidate day
+  bool covered = false;                     // a candidate on or before recorded.until: only counted, not decided
+};
+
+struct State {
+  std::int32_t total = 0;  // effective days granted so far
+  Date expiry;
+  int receipts[3] = {0, 0, 0};  // RU, RK, PMP HAN grants received
+  int anniversaries[3] = {0, 0, 0};
+  std::vector<DatedDays> granted;
+  Date day;                 // the day being decided
+  std::int32_t ru_today = 0;
+  bool released = false;
+};
+
+int ladder_slot(GrantKind k) { return k == GrantKind::Ru ? 0 : (k == GrantKind::Rk ? 1 : (k == GrantKind::PmpHan ? 2 : -1)); }
+
+std::vector<Event> candidate_events(const Subject& s, const HolidayCalendar& calendar, std::vector<RuleId>& notes) {
+  std::vector<Event> events;
+  if (!s.term_end) return events;
+  std::optional<Holiday> rk = rk_holiday(s.c.person().religion());
+  if (!rk) notes.push_back(RuleId::ReligiousHoliday);
+  int first = s.last_start.year();
+  int last = s.term_end->year();
+  for (int y = first; y <= last; ++y) {
+    Date ru = make_date(y, 8, 17);  // Keppres 174/1999 Art. 4: Independence Day
+    events.push_back({ru, GrantKind::Ru});
+    events.push_back({ru, GrantKind::Tambahan});
+    if (y >= 1955 && (y - 1955) % 10 == 0) events.push_back({ru, GrantKind::Dasawarsa});  // Keppres 120/1955
+    if (rk) {
+      HolidayDate h = calendar.resolve(*rk, y);
+      events.push_back({h.date, GrantKind::Rk, h.status});
+    }
+    if (y >= s.p.pmp_han_from_year) {
+      Date han = make_date(y, 7, 23);  // Hari Anak Nasional
+      if (s.child_on(han)) events.push_back({han, GrantKind::PmpHan});
+    }
+    if (s.p.project_kemanusiaan) {
+      Date elderly_day = make_date(y, 5, 29);  // Hari Lanjut Usia Nasional (Permenkumham 3/2018 Art. 29)
+      auto birth = s.c.person().birth_date();
+      if (birth && age_on(*birth, elderly_day) > s.p.kemanusiaan_min_age)
+        events.push_back({elderly_day, GrantKind::Kemanusiaan});
+    }
+  }
+  return events;
+}
+
+struct TambahanGrounds {
+  bool service = false;
+  bool pemuka = false;
+};
+
+// The grounds of remisi tambahan in the window up to day d (Keppres 174/1999 Art. 3): a service, or pemuka on any day.
+TambahanGrounds tambahan_grounds(const Subject& s, Date d) {
+  const Facts& f = s.c.facts();
+  TambahanGrounds g;
+  g.service = std::any_of(f.services.begin(), f.services.end(),
+                          [&](const Service& sv) { return in_lookback(sv.date, d, s.p.tambahan_window_days); });
+  Date window_start = add_days(d, 1 - s.p.tambahan_window_days);
+  g.pemuka = std::any_of(f.pemuka.begin(), f.pemuka.end(),
+                         [&](const DaySpan& sp) { return sp.from <= d && sp.to >= window_start; });
+  return g;
+}
+
+class Decider {
+public:
+  Decider(const Subject& s, State& st) : s_(s), p_(s.p), st_(st) {}
+
+  Decision decide(const Event& ev) {
+    Decision dec;
+    dec.date = ev.date;
+    dec.kind = ev.kind;
+    dec.date_status = ev.status;
+    dec_ = &dec;
+    if (ev.kind == GrantKind::Tambahan) {
+      decide_tambahan();
+    } else {
+      common_conditions(ev.kind);
+      if (ev.kind != GrantKind::Dasawarsa) {
+        period_conditions();
+        assessment_conditions();
+      }
+      if (dec.failed.empty() && dec.missing.empty()) amount(ev.kind);
+    }
+    if (!dec.failed.empty()) dec.outcome = Outcome::NotEligible;
+    else if (!dec.missing.empty()) dec.outcome = Outcome::NeedsReview;
+    else dec.outcome = Outcome::Granted;
+    if (dec.outcome != Outcome::Granted) dec.days = 0;
+    if (dec.outcome == Outcome::Granted && dec.date < s_.c.sentence().verdict_final()) dec.rules.push_back(RuleId::Susulan);
+    dec_ = nullptr;
+    return dec;
+  }
+
+private:
+  void fail(RuleId r, std::optional<Date> earliest = std::nullopt) { dec_->failed.push_back({r, earliest}); }
+
+  // Conditions of every remission (§4 "Always"), and the kind-specific ones of dasawarsa and PMP HAN.
+  void common_conditions(GrantKind kind) {
+    Date d = dec_->date;
+    if (!s_.term) fail(RuleId::FixedTerm);  // Keppres 174/1999 Art. 1
+    if (const auto& cm = s_.c.sentence().commutation(); cm && d <= cm->date)
+      fail(RuleId::CommutedAfter, add_days(cm->date, 1));  // Keppres 174/1999 Art. 9
+    if (s_.at_large(d)) {
+      Date back = d;
+      for (const auto& e : s_.c.facts().escapes)
+        if (e.from <= d && d < e.to) back = e.to;
+      fail(RuleId::NotAtLarge, back);
+    }
+    bool child = s_.child_on(d);
+    std::int32_t threshold = kind == GrantKind::Dasawarsa ? p_.dasawarsa_min_served_days
+                                                          : (child ? p_.min_served_days_child : p_.min_served_days);
+    std::int32_t served = s_.served(d);
+    if ((kind != GrantKind::Dasawarsa || threshold > 0) && served <= threshold)
+      fail(RuleId::MinServed, add_days(d, threshold + 1 - served));  // PP 99/2012 Art. 34(2)(b)
+    if (kind != GrantKind::Dasawarsa || p_.dasawarsa_conduct_lookback) {
+      if (auto e = s_.discipline_in(d, p_.conduct_lookback_days))
+        fail(RuleId::Conduct, add_days(*e, p_.conduct_lookback_days));  // Keppres 174/1999 Art. 1
+    }
+    if (kind == GrantKind::Dasawarsa && s_.escaped_on_or_before(d)) fail(RuleId::NeverEscaped);  // Keppres 120/1955
+  }
+
+  // The conditions that changed over the years (§4 table).
+  void period_conditions() {
+    Date d = dec_->date;
+    if (!s_.term) return;
+    bool pp99_rule = s_.pp99_cohort && d >= p_.pp99_from;
+    // PP 28/2006 Art. 34(3): special crimes need ⅓ served; the PP 28 cohort until Permenkumham 7/2022.
+    if (d >= p_.pp28_from && d < p_.permenkumham_7_2022_from && s_.special_pp28() && !pp99_rule) {
+      Date end = s_.fraction_end_of(kOneThird);
+      if (d < add_days(end, -st_.total)) {
+        Date reached = fraction_reached(end, st_.granted);
+        fail(RuleId::OneThird, std::min(std::max(reached, add_days(d, 1)), p_.permenkumham_7_2022_from));
+      }
+    }
+    if (pp99_rule && s_.special_pp99()) {
+      const Facts& f = s_.c.facts();
+      // PP 99/2012 Art. 34A(1)(a), until the Supreme Court ruling 28 P/HUM/2021.
+      if (d < p_.jc_ruling_from && f.justice_collaborator != true) fail(RuleId::JusticeCollaborator, p_.jc_ruling_from);
+      Offence o = s_.c.sentence().offence();
+      if (o == Offence::Corruption) {
+        const auto& fine = s_.c.sentence().fine();
+        const auto& restitution = s_.c.sentence().restitution();
+        if ((fine && !fine->paid) || (restitution && !restitution->paid)) fail(RuleId::Payment);  // Art. 34A(1)(b)
+      }
+      if (o == Offence::Terrorism) {
+        if (f.deradicalisation != true) fail(RuleId::Deradicalisation);  // Art. 34A(2)(a)
+        if (f.pledge != true) fail(RuleId::Pledge);                      // Art. 34A(2)(b)
+      }
+    }
+  }
+
+  // Permenkumham 3/2018 (predikat baik) and UU 22/2022 Art. 10 (participation, reduced risk), read from the
+  // recorded assessments; a missing fact is needs review unless assume_unrecorded_facts.
+  void assessment_conditions() {
+    Date d = dec_->date;
+    const Assessment* latest_predicate = nullptr;
+    const Assessment* first_risk = nullptr;
+    const Assessment* latest_risk = nullptr;
+    for (const auto& a : s_.c.facts().assessments) {
+      if (a.date > d) continue;
+      if (a.predicate && (!latest_predicate || a.date >= latest_predicate->date)) latest_predicate = &a;
+      if (a.risk) {
+        if (!first_risk || a.date < first_risk->date) first_risk = &a;
+        if (!latest_risk || a.date >= latest_risk->date) latest_risk = &a;
+      }
+    }
+    auto predicate_condition = [&](RuleId rule) {
+      if (!latest_predicate) return missing(rule, MissingFact::AssessmentPredicate);
+      Predicate pr = *latest_predicate->predicate;
+      if (pr != Predicate::SangatBaik && pr != Predicate::Baik) fail(rule);
+    };
+    if (d >= p_.predikat_from) predicate_condition(RuleId::PredikatBaik);
+    if (d >= p_.uu22_from) {
+      predicate_condition(RuleId::ActiveParticipation);
+      if (!latest_risk) {
+        missing(RuleId::ReducedRisk, MissingFact::AssessmentRisk);
+      } else {
+        Risk now = *latest_risk->risk;
+        bool reduced = now == Risk::Low || static_cast<int>(now) > static_cast<int>(*first_risk->risk);
+        if (!reduced) fail(RuleId::ReducedRisk);
+      }
+    }
+  }
+
+  void missing(RuleId rule, MissingFact fact) {
+    if (p_.assume_unrecorded_facts) {
+      dec_->assumptions.push_back(rule);
+    } else if (std::find(dec_->missing.begin(), dec_->missing.end(), fact) == dec_->missing.end()) {
+      dec_->missing.push_back(fact);
+    }
+  }
+
+  int step_of(GrantKind kind) {
+    int slot = ladder_slot(kind);
+    return p_.ladder_index == LadderIndex::Receipts ? st_.receipts[slot] + 1 : std::max(1, st_.anniversaries[slot]);
+  }
+
+  void amount(GrantKind kind) {
+    Date d = dec_->date;
+    std::int32_t served = s_.served(d);
+    switch (kind) {
+      case GrantKind::Ru:
+        dec_->step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
+        dec_->days = ru_amount(dec_->step, served, p_.first_step_full_days);
+        dec_->rules.push_back(RuleId::RuLadder);
+        break;
+      case GrantKind::Rk:
+        dec_->step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
+        dec_->days = rk_amount(dec_->step, served, p_.first_step_full_days);
+        dec_->rules.push_back(RuleId::RkLadder);
+        break;
+      case GrantKind::PmpHan:
+        dec_->step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
+        dec_->days = ru_amount(dec_->step, served, p_.first_step_full_days);
+        dec_->rules.push_back(RuleId::PmpHanLadder);
+        break;
+      case GrantKind::Kemanusiaan:
+        dec_->days = ru_amount(st_.receipts[0] + 1, served, p_.first_step_full_days);
+        dec_->rules.push_back(RuleId::KemanusiaanAmount);
+        break;
+      case GrantKind::Dasawarsa: {
+        // Keppres 120/1955: 1/12 of the sentence by the fraction rule of §2, at most 3 months.
+        std::int32_t twelfth =
+            p_.fraction_convention == FractionConvention::NormalisedTerm
+                ? fraction_of(*s_.term, kOneTwelfth).nominal_days()
+                : (term_days(s_.start, *s_.term, p_.term_convention) + 11) / 12;
+        dec_->days = std::min(twelfth, p_.dasawarsa_cap_days);
+        dec_->rules.push_back(RuleId::DasawarsaAmount);
+        break;
+      }
+      case GrantKind::Tambahan:
+      case GrantKind::Unspecified: break;
+    }
+  }
+
+  // Keppres 174/1999 Art. 3, 6: ½ of the day's RU for a service, ⅓ for pemuka, in the 365 days up to 17 August.
+  void decide_tambahan() {
+    TambahanGrounds g = tambahan_grounds(s_, dec_->date);
+    bool service = g.service;
+    bool pemuka = g.pemuka;
+    if (st_.ru_today == 0) {
+      fail(RuleId::RuThatDay);
+      return;
+    }
+    std::int32_t half = service ? st_.ru_today / 2 : 0;
+    std::int32_t third = pemuka ? st_.ru_today / 3 : 0;
+    if (service) dec_->rules.push_back(RuleId::TambahanService);
+    if (pemuka) dec_->rules.push_back(RuleId::TambahanPemuka);
+    dec_->days = p_.tambahan_combine == TambahanCombine::Sum ? half + third : std::max(half, third);
+  }
+
+  const Subject& s_;
+  const Policy& p_;
+  State& st_;
+  Decision* dec_ = nullptr;
+};
+
+}  // namespace
+
+Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, bool keep_decisions) {
+  Timeline tl;
+  if (!s.term_end) {
+    tl.notes.push_back(RuleId::FixedTerm);
+    return tl;
+  }
+  std::vector<Event> events = candidate_events(s, calendar, tl.notes);
+  const auto& recorded = s.c.recorded();
+  if (recorded) {
+    for (auto& ev : events) ev.covered = ev.date <= recorded->until;
+    for (const auto& g : recorded->grants) events.push_back({g.date, g.kind, DateStatus::Fixed, &g, false});
+  }
+  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    if (a.date != b.date) return a.date < b.date;
+    return order_of(a.kind) < order_of(b.kind);
+  });
+
+  State st;
+  st.expiry = *s.term_end;
+  Decider decider(s, st);
+  std::optional<Date> until = s.c.until();
+  for (const auto& ev : events) {
+    if (until && ev.date > *until) break;
+    if (st.released || ev.date >= st.expiry) break;
+    if (ev.date <= s.last_start && !ev.recorded) continue;
+    if (ev.date != st.day) {
+      st.day = ev.date;
+      st.ru_today = 0;
+    }
+    int slot = ladder_slot(ev.kind);
+    if (!ev.recorded && slot >= 0) {
+      std::int32_t threshold = s.child_on(ev.date) ? s.p.min_served_days_child : s.p.min_served_days;
+      if (s.served(ev.date) > threshold) ++st.anniversaries[slot];
+    }
+    if (ev.covered) continue;
+    if (!ev.recorded && ev.kind == GrantKind::Tambahan) {
+      TambahanGrounds g = tambahan_grounds(s, ev.date);
+      if (!g.service && !g.pemuka) continue;  // no ground: nothing to decide
+    }
+
+    std::int32_t nominal = 0;
+    Decision dec;
+    if (ev.recorded) {
+      nominal = ev.recorded->amount.nominal_days();
+      dec.date = ev.date;
+      dec.kind = ev.kind;
+      dec.outcome = Outcome::Granted;
+      dec.days = nominal;
+      dec.rules.push_back(RuleId::Recorded);
+    } else {
+      dec = decider.decide(ev);
+      if (dec.outcome == Outcome::Granted) nominal = dec.days;
+      if (is_estimate(ev.status)) tl.estimated = true;
+    }
+    if (dec.outcome == Outcome::Granted) {
+      std::int32_t left = days_between(ev.date, st.expiry);
+      std::int32_t effective = std::min(nominal, left);
+      dec.effective_days = effective;
+      if (nominal >= left) {  // Keppres 174/1999 Art. 4(2), 5(2): level II, released on the grant day
+        dec.release = true;
+        dec.rules.push_back(RuleId::ReleaseII);
+        if (s.c.sentence().has_unpaid_subsidiary()) dec.rules.push_back(RuleId::SubsiderAfterRelease);
+        st.released = true;
+      }
+      st.total += effective;
+      st.expiry = add_days(*s.term_end, -st.total);
+      st.granted.push_back({ev.date, effective});
+      if (slot >= 0) ++st.receipts[slot];
+      if (ev.kind == GrantKind::Ru) st.ru_today = nominal;
+      tl.grants.push_back({ev.date, ev.kind, nominal, effective, dec.release, ev.recorded != nullptr,
+                           is_estimate(ev.status)});
+    }
+    if (keep_decisions) tl.decisions.push_back(std::move(dec));
+  }
+  tl.expiry = st.expiry;
+  tl.released_by_grant = st.released;
+  return tl;
+}
+
+}  // namespace binaan::detail

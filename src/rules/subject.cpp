@@ -1,0 +1,77 @@
+#include "rules/subject.hpp"
+
+#include <algorithm>
+
+namespace binaan::detail {
+
+Subject::Subject(const Case& cs, const Policy& pol)
+    : c(cs),
+      p(pol),
+      start(cs.detention().sentence_start()),
+      last_start(cs.detention().last_start()),
+      term(cs.sentence().served_term()),
+      pp99_cohort(cs.sentence().verdict_final() >= pol.pp99_from) {
+  for (const auto& e : cs.facts().escapes) escape_days += days_between(e.from, e.to);
+  if (term) term_end = add_days(binaan::term_end(start, *term, p.term_convention), escape_days);
+  for (const auto& d : cs.facts().discipline) discipline.push_back(d.date);
+  for (const auto& e : cs.facts().escapes) discipline.push_back(e.to);  // the return counts as punishment (§4)
+  std::sort(discipline.begin(), discipline.end());
+}
+
+std::int32_t Subject::served(Date d) const {
+  std::int32_t days = days_between(last_start, d);
+  for (const auto& e : c.facts().escapes) {
+    Date from = std::max(e.from, last_start);
+    Date to = std::min(e.to, d);
+    if (from < to) days -= days_between(from, to);
+  }
+  return days;
+}
+
+bool Subject::at_large(Date d) const {
+  for (const auto& e : c.facts().escapes)
+    if (e.from <= d && d < e.to) return true;
+  return false;
+}
+
+bool Subject::escaped_on_or_before(Date d) const {
+  for (const auto& e : c.facts().escapes)
+    if (e.from <= d) return true;
+  return false;
+}
+
+std::optional<Date> Subject::discipline_in(Date d, std::int32_t window) const {
+  std::optional<Date> latest;
+  for (Date e : discipline)
+    if (in_lookback(e, d, window)) latest = e;
+  return latest;
+}
+
+Date Subject::first_clear_day(Date d, std::int32_t window) const {
+  while (auto e = discipline_in(d, window)) d = add_days(*e, window);
+  return d;
+}
+
+bool Subject::child_on(Date d) const {
+  if (auto flag = c.person().child_flag()) return *flag;
+  if (auto birth = c.person().birth_date()) return age_on(*birth, d) < p.child_age;
+  return false;
+}
+
+bool Subject::special_pp99() const {
+  Offence o = c.sentence().offence();
+  if (o == Offence::Narcotics) return term && compare(*term, p.narcotics_pp99_min_term) >= 0;
+  return is_special_crime(o);
+}
+
+bool Subject::special_thresholds_on(Date d) const {
+  // §6: the PP 99 cohort from PP 99's day, and every special-crime inmate from Permenkumham 7/2022.
+  if (!special_pp99()) return false;
+  return (pp99_cohort && d >= p.pp99_from) || d >= p.permenkumham_7_2022_from;
+}
+
+Date Subject::fraction_end_of(Fraction f) const {
+  return add_days(fraction_end(start, *term, f, p.term_convention, p.fraction_convention), escape_days);
+}
+
+}  // namespace binaan::detail

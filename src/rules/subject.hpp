@@ -1,0 +1,50 @@
+#pragma once
+// Internal: what the rules derive once from a case and a policy, shared by the remission timeline and the
+// integration milestones so that served time, conduct and the cohort are computed in one place.
+
+#include <binaan/people/case.hpp>
+#include <binaan/rules/policy.hpp>
+#include <binaan/time/term.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace binaan::detail {
+
+class Subject {
+public:
+  Subject(const Case& c, const Policy& p);
+
+  const Case& c;
+  const Policy& p;
+  Date start;        // sentence start after detention credit (KUHAP Art. 22(4))
+  Date last_start;   // first day of the last, continuing detention (Keppres 174/1999 Art. 7(3))
+  std::optional<Term> term;  // served term; nullopt for death and uncommuted life
+  std::int32_t escape_days = 0;  // days at large: added to every end date (§4 Escape)
+  std::optional<Date> term_end;  // principal term end without remission, escapes included
+  bool pp99_cohort = false;      // verdict final on or after PP 99/2012's day
+  std::vector<Date> discipline;  // register F entries and escape returns, sorted
+
+  /// Days served on `d` for the thresholds: since the last detention, less days at large (§2, §4).
+  std::int32_t served(Date d) const;
+  bool at_large(Date d) const;
+  bool escaped_on_or_before(Date d) const;
+  /// The latest discipline entry in (d − window, d], if any.
+  std::optional<Date> discipline_in(Date d, std::int32_t window) const;
+  /// The first day on or after `d` with no discipline entry in the look-back window.
+  Date first_clear_day(Date d, std::int32_t window) const;
+  /// A child on day d (explicit flag, else birth date; unknown: adult).
+  bool child_on(Date d) const;
+
+  /// Special crime as PP 28/2006 lists it (every category but general).
+  bool special_pp28() const { return is_special_crime(c.sentence().offence()); }
+  /// Special crime under PP 99/2012 Art. 34A: narcotics only with a term of 5 years or more.
+  bool special_pp99() const;
+  /// Whether the special-crime thresholds of the integration programmes apply on day d (§6).
+  bool special_thresholds_on(Date d) const;
+
+  /// The end of a fraction of the sentence, escapes included (§2).
+  Date fraction_end_of(Fraction f) const;
+};
+
+}  // namespace binaan::detail
