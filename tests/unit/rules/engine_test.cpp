@@ -1,0 +1,292 @@
+// The engine through its public API: decisions, reasons, earliest days, policy overrides.
+#include <binaan/error.hpp>
+#include <binaan/rules/engine.hpp>
+
+#include "case_builder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace binaan;
+using binaan::testing::CaseBuilder;
+using binaan::testing::day;
+
+namespace {
+
+const Engine& engine() {
+  static const Engine e;
+  return e;
+}
+
+const Decision* find_decision(const Evaluation& ev, const char* date, GrantKind kind) {
+  for (const auto& d : ev.decisions)
+    if (d.date == day(date) && d.kind == kind) return &d;
+  return nullptr;
+}
+
+bool failed(const Decision& d, RuleId r) {
+  return std::any_of(d.failed.begin(), d.failed.end(), [&](const FailedCondition& f) { return f.rule == r; });
+}
+
+std::optional<Date> earliest(const Decision& d, RuleId r) {
+  for (const auto& f : d.failed)
+    if (f.rule == r) return f.earliest;
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST(Engine, TooShortServedNamesTheEarliestDay) {
+  // T1: 100 days served on 2017-08-17; more than 180 days from 2017-11-06.
+  auto c = CaseBuilder().detained("2017-05-09").sentence("2y").final_on("2017-05-09").of(Religion::Protestant).build();
+  auto ev = engine().evaluate(c);
+  const Decision* ru = find_decision(ev, "2017-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->outcome, Outcome::NotEligible);
+  ASSERT_TRUE(failed(*ru, RuleId::MinServed));
+  EXPECT_EQ(earliest(*ru, RuleId::MinServed), day("2017-11-06"));
+  const Decision* rk = find_decision(ev, "2017-12-25", GrantKind::Rk);
+  ASSERT_NE(rk, nullptr);
+  EXPECT_EQ(rk->outcome, Outcome::Granted);
+  EXPECT_EQ(rk->days, 15);
+  EXPECT_EQ(rk->step, 1);
+  EXPECT_EQ(ev.expiry, day("2019-01-24"));
+  EXPECT_EQ(ev.start, day("2017-05-09"));
+  EXPECT_EQ(ev.term_end, day("2019-05-09"));
+  ASSERT_TRUE(ev.parole_scenario);
+  EXPECT_EQ(ev.parole_scenario->pb, day("2018-08-17"));
+  EXPECT_EQ(ev.parole_scenario->expiry, day("2019-02-23"));  // 2019-05-09 − 75
+  EXPECT_EQ(ev.parole_scenario->probation_end, day("2020-02-23"));
+  EXPECT_EQ(ev.milestones.cmb_start, day("2018-12-25"));  // last remission 30 days before 2019-01-24
+  EXPECT_EQ(ev.milestones.cmk, day("2018-04-24"));
+  EXPECT_FALSE(ev.milestones.cb);  // 2 years > 1 y 6 m
+  EXPECT_EQ(ev.policy_id, "indonesia");
+}
+
+TEST(Engine, DisciplineInTheWindowRefusesAndDoesNotAdvanceTheLadder) {
+  auto base = CaseBuilder().detained("2016-01-10").sentence("5y").final_on("2016-06-01").upto("2017-12-31");
+  auto clean = engine().evaluate(base.build());
+  ASSERT_EQ(clean.grants.size(), 2u);
+  EXPECT_EQ(clean.grants[0].days, 30);  // 219 days served: 1st RU, 1 month
+  EXPECT_EQ(clean.grants[1].days, 90);  // 2nd RU
+
+  auto punished = engine().evaluate(CaseBuilder(base).discipline("2016-05-01").build());
+  const Decision* ru = find_decision(punished, "2016-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->outcome, Outcome::NotEligible);
+  EXPECT_EQ(earliest(*ru, RuleId::Conduct), day("2016-10-28"));
+  ASSERT_EQ(punished.grants.size(), 1u);
+  EXPECT_EQ(punished.grants[0].date, day("2017-08-17"));
+  EXPECT_EQ(punished.grants[0].days, 60);  // still the 1st RU, now with 12 months served
+}
+
+TEST(Engine, DisciplineWindowEdges) {
+  auto base = CaseBuilder().detained("2016-01-10").sentence("5y").final_on("2016-06-01").upto("2016-12-31");
+  // 2016-08-17 − 180 = 2016-02-19 (a leap year): outside the window (d − 180, d]; 2016-02-20 is inside.
+  EXPECT_EQ(engine().evaluate(CaseBuilder(base).discipline("2016-02-19").build()).grants.size(), 1u);
+  EXPECT_EQ(engine().evaluate(CaseBuilder(base).discipline("2016-02-20").build()).grants.size(), 0u);
+  EXPECT_EQ(engine().evaluate(CaseBuilder(base).discipline("2016-08-17").build()).grants.size(), 0u);
+  EXPECT_EQ(engine().evaluate(CaseBuilder(base).discipline("2016-08-18").build()).grants.size(), 1u);
+}
+
+TEST(Engine, StrictModeAsksForTheMissingAssessment) {
+  auto c = CaseBuilder().detained("2021-01-10").sentence("5y").final_on("2021-06-01").upto("2022-12-31");
+  auto assumed = engine().evaluate(c.build());
+  const Decision* ru = find_decision(assumed, "2022-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->outcome, Outcome::Granted);
+  EXPECT_EQ(ru->assumptions.size(), 3u);  // predikat baik, active participation, reduced risk
+
+  auto strict = engine().evaluate(CaseBuilder(c).with("assume_unrecorded_facts", false).build());
+  ru = find_decision(strict, "2022-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->outcome, Outcome::NeedsReview);
+  ASSERT_EQ(ru->missing.size(), 2u);
+  EXPECT_EQ(ru->missing[0], MissingFact::AssessmentPredicate);
+  EXPECT_EQ(ru->missing[1], MissingFact::AssessmentRisk);
+  EXPECT_TRUE(strict.grants.empty() || strict.grants.front().date > day("2022-08-17"));
+
+  CaseBuilder assessed(c);
+  assessed.with("assume_unrecorded_facts", false);
+  assessed.facts.assessments.push_back({day("2021-09-01"), Predicate::Baik, Risk::High});
+  assessed.facts.assessments.push_back({day("2022-06-01"), Predicate::SangatBaik, Risk::Medium});
+  auto assessed_ev = engine().evaluate(assessed.build());
+  ru = find_decision(assessed_ev, "2022-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->outcome, Outcome::Granted);
+
+  CaseBuilder not_reduced(c);
+  not_reduced.facts.assessments.push_back({day("2021-09-01"), Predicate::Baik, Risk::Medium});
+  auto not_reduced_ev = engine().evaluate(not_reduced.build());
+  ru = find_decision(not_reduced_ev, "2022-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->outcome, Outcome::NotEligible);
+  EXPECT_TRUE(failed(*ru, RuleId::ReducedRisk));
+
+  CaseBuilder cukup(c);
+  cukup.facts.assessments.push_back({day("2021-09-01"), Predicate::Cukup, Risk::Low});
+  auto cukup_ev = engine().evaluate(cukup.build());
+  ru = find_decision(cukup_ev, "2022-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_TRUE(failed(*ru, RuleId::PredikatBaik));
+  EXPECT_TRUE(failed(*ru, RuleId::ActiveParticipation));
+}
+
+TEST(Engine, OtherReligionHasNoRemisiKhusus) {
+  auto ev = engine().evaluate(CaseBuilder().of(Religion::Unknown).upto("2016-12-31").build());
+  for (const auto& g : ev.grants) EXPECT_NE(g.kind, GrantKind::Rk);
+  ASSERT_EQ(ev.notes.size(), 1u);
+  EXPECT_EQ(ev.notes[0], RuleId::ReligiousHoliday);
+}
+
+TEST(Engine, DeathAndLifeEarnNothing) {
+  CaseBuilder b;
+  b.death = true;
+  auto ev = engine().evaluate(b.build());
+  EXPECT_TRUE(ev.grants.empty());
+  EXPECT_FALSE(ev.expiry);
+  EXPECT_FALSE(ev.final_release);
+  EXPECT_EQ(ev.start, day("2015-01-10"));
+  b.death = false;
+  b.life = true;
+  ev = engine().evaluate(b.build());
+  EXPECT_TRUE(ev.grants.empty());
+  EXPECT_FALSE(ev.expiry);
+}
+
+TEST(Engine, CommutedLifeEarnsOnlyAfterTheCommutation) {
+  CaseBuilder b;
+  b.life = true;
+  b.detained("2000-03-01").final_on("2000-09-01").upto("2008-12-31");
+  b.commuted = Commutation{day("2006-09-01"), Term(20, 0, 0)};
+  auto ev = engine().evaluate(b.build());
+  ASSERT_FALSE(ev.grants.empty());
+  EXPECT_EQ(ev.grants.front().date, day("2007-08-17"));
+  EXPECT_EQ(ev.grants.front().days, 60);  // 1st RU with years served
+  EXPECT_EQ(ev.term_end, day("2020-03-01"));  // the new term runs from the original start
+  const Decision* refused = find_decision(ev, "2006-08-17", GrantKind::Ru);
+  ASSERT_NE(refused, nullptr);
+  EXPECT_EQ(earliest(*refused, RuleId::CommutedAfter), day("2006-09-02"));
+}
+
+TEST(Engine, JusticeCollaboratorConditionEndsWithTheRuling) {
+  auto b = CaseBuilder().detained("2016-02-01").sentence("8y", Offence::Narcotics).final_on("2016-09-01").upto("2022-12-31");
+  auto ev = engine().evaluate(b.build());
+  const Decision* ru = find_decision(ev, "2021-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->outcome, Outcome::NotEligible);
+  EXPECT_EQ(earliest(*ru, RuleId::JusticeCollaborator), day("2021-10-28"));
+  ASSERT_FALSE(ev.grants.empty());
+  EXPECT_EQ(ev.grants.front().date, day("2022-08-17"));
+  EXPECT_EQ(ev.grants.front().days, 60);  // first RU after years inside
+
+  b.facts.justice_collaborator = true;
+  ev = engine().evaluate(b.build());
+  EXPECT_EQ(ev.grants.front().date, day("2016-08-17"));
+}
+
+TEST(Engine, NarcoticsBelowFiveYearsFollowTheGeneralRule) {
+  auto ev = engine().evaluate(
+      CaseBuilder().detained("2016-02-01").sentence("4y11m", Offence::Narcotics).final_on("2016-09-01").upto("2016-12-31").build());
+  ASSERT_EQ(ev.grants.size(), 1u);
+  EXPECT_EQ(ev.grants[0].date, day("2016-08-17"));
+}
+
+TEST(Engine, TerroristsNeedDeradicalisationAndPledge) {
+  auto b = CaseBuilder().detained("2016-02-01").sentence("8y", Offence::Terrorism).final_on("2016-09-01").upto("2022-12-31");
+  b.facts.deradicalisation = true;
+  auto ev = engine().evaluate(b.build());
+  const Decision* ru = find_decision(ev, "2022-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_TRUE(failed(*ru, RuleId::Pledge));
+  EXPECT_FALSE(failed(*ru, RuleId::Deradicalisation));
+  b.facts.pledge = true;
+  ev = engine().evaluate(b.build());
+  ru = find_decision(ev, "2022-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->outcome, Outcome::Granted);
+}
+
+TEST(Engine, OneThirdForTheOldCohortUntilPermenkumham7of2022) {
+  // Narcotics, verdict final 2011: PP 28/2006 ⅓ rule. 12 years from 2011-01-01: ⅓ = 4 years → 2015-01-01 less
+  // remission, so the 2011–2013 grant days are refused.
+  auto ev = engine().evaluate(
+      CaseBuilder().detained("2011-01-01").sentence("12y", Offence::Narcotics).final_on("2011-06-01").upto("2014-12-31").build());
+  const Decision* ru = find_decision(ev, "2011-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_TRUE(failed(*ru, RuleId::OneThird));
+  EXPECT_EQ(earliest(*ru, RuleId::OneThird), day("2015-01-01"));
+  EXPECT_TRUE(ev.grants.empty());
+  auto later = engine().evaluate(
+      CaseBuilder().detained("2011-01-01").sentence("12y", Offence::Narcotics).final_on("2011-06-01").upto("2015-12-31").build());
+  // ⅓ is reached on 2015-01-01: the 1st RU (60 days, years served) and dasawarsa (1/12 × 12 y capped at 90),
+  // which the special-crime conditions never bound.
+  ASSERT_EQ(later.grants.size(), 2u);
+  EXPECT_EQ(later.grants[0].date, day("2015-08-17"));
+  EXPECT_EQ(later.grants[0].days, 60);
+  EXPECT_EQ(later.grants[1].kind, GrantKind::Dasawarsa);
+  EXPECT_EQ(later.grants[1].days, 90);
+}
+
+TEST(Engine, UnknownPolicyOverrideIsAnError) {
+  auto c = CaseBuilder().with("no_such_rule", true).build();
+  try {
+    engine().evaluate(c);
+    FAIL();
+  } catch (const ValueError& e) {
+    EXPECT_EQ(e.field(), "policy.no_such_rule");
+  }
+  EXPECT_THROW(engine().evaluate(CaseBuilder().with("ladder_index", "monthly").build()), ValueError);
+  EXPECT_THROW(engine().evaluate(CaseBuilder().with("min_served_days", true).build()), ValueError);
+}
+
+TEST(Engine, ParallelEvaluationEqualsSequential) {
+  std::vector<Case> roster;
+  for (int i = 0; i < 50; ++i) {
+    CaseBuilder b;
+    b.id = "P" + std::to_string(i);
+    b.detained(i % 2 ? "2014-03-01" : "2016-07-15").sentence(i % 3 ? "6y" : "2y8m");
+    b.religion = static_cast<Religion>(i % 6);
+    roster.push_back(b.build());
+  }
+  auto one = engine().evaluate_all(roster, {}, 1);
+  auto two = engine().evaluate_all(roster, {}, 2);
+  ASSERT_EQ(one.size(), two.size());
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].expiry, two[i].expiry);
+    EXPECT_EQ(one[i].grants.size(), two[i].grants.size());
+    EXPECT_EQ(one[i].person, roster[i].person().id());
+  }
+}
+
+TEST(Engine, GrantDayRunSummarisesLikeTheAnnouncements) {
+  std::vector<Case> roster;
+  roster.push_back(CaseBuilder().detained("2016-01-05").sentence("3y").final_on("2016-05-01").build());  // 1st RU, 224 days
+  CaseBuilder second;
+  second.id = "P2";
+  second.detained("2015-01-05").sentence("3y").final_on("2015-05-01");  // 2nd RU
+  roster.push_back(second.build());
+  CaseBuilder third;
+  third.id = "P3";
+  third.detained("2016-06-01").sentence("3y").final_on("2016-07-01");  // too early
+  roster.push_back(third.build());
+  CaseBuilder fourth;
+  fourth.id = "P4";
+  fourth.detained("2015-09-01").sentence("1y").final_on("2015-12-01");  // 1st RU 30 > 15 days left: RU II
+  roster.push_back(fourth.build());
+  DayRun run = engine().run_grant_day(roster, day("2016-08-17"), 2);
+  ASSERT_EQ(run.outcomes.size(), 4u);
+  EXPECT_EQ(run.outcomes[0].decisions[0].days, 30);
+  EXPECT_EQ(run.outcomes[1].decisions[0].days, 90);
+  EXPECT_EQ(run.outcomes[2].decisions[0].outcome, Outcome::NotEligible);
+  EXPECT_EQ(run.outcomes[3].release, day("2016-08-17"));
+  EXPECT_EQ(run.outcomes[3].decisions[0].effective_days, 15);
+  ASSERT_EQ(run.summary.size(), 3u);
+  EXPECT_EQ(run.summary[0].days, 30);
+  EXPECT_EQ(run.summary[0].count, 1u);
+  EXPECT_FALSE(run.summary[0].level_ii);
+  EXPECT_EQ(run.summary[1].days, 90);
+  EXPECT_TRUE(run.summary[2].level_ii);
+  EXPECT_EQ(run.summary[2].days, 30);
+}
