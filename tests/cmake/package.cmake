@@ -1,6 +1,7 @@
 # Package consumer tests (issue 2 §1), label "package":
 #   package.install.static   installs this build into an empty prefix              (fixture binaan_package_static)
 #   package.consumer.static  builds and runs tests/package against it with find_package(binaan)
+#   package.example.consumer builds examples/consumer against it and checks its output
 #   package.pkgconfig.static compiles and links the same program with `pkg-config --cflags --libs binaan` only
 #   package.build.shared     builds just the library with BUILD_SHARED_LIBS=ON and installs it (fixture binaan_package_shared)
 #   package.exports.shared   checks with nm that the API leaves the hidden-visibility libbinaan.so
@@ -47,6 +48,14 @@ add_test(NAME package.consumer.static
           "-DPREFIX=${static_prefix}" -DEXPECTED_TYPE=$<IF:$<BOOL:${BUILD_SHARED_LIBS}>,SHARED_LIBRARY,STATIC_LIBRARY>
           -P "${binaan_PKG_SCRIPTS}/consumer.cmake")
 set_tests_properties(package.consumer.static PROPERTIES FIXTURES_REQUIRED binaan_package_static)
+
+add_test(NAME package.example.consumer
+  COMMAND "${CMAKE_COMMAND}" ${binaan_PKG_TOOLCHAIN}
+          "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}/examples/consumer" "-DBUILD_DIR=${binaan_PKG_DIR}/example-consumer"
+          "-DPREFIX=${static_prefix}" -DPROGRAM=sentence_dates "-DPROGRAM_ARGS=2017-05-09 2y"
+          -P "${binaan_PKG_SCRIPTS}/consumer.cmake")
+set_tests_properties(package.example.consumer PROPERTIES FIXTURES_REQUIRED binaan_package_static
+  PASS_REGULAR_EXPRESSION "ends on +2019-05-09")
 
 if(binaan_PKG_CONFIG_EXECUTABLE)
   add_test(NAME package.pkgconfig.static

@@ -1,6 +1,7 @@
 # cmake -DSOURCE_DIR=<consumer project> -DBUILD_DIR= -DGENERATOR= [-DMAKE_PROGRAM=] -DCXX= [-DCXX_FLAGS=]
 #       [-DLINKER_FLAGS=] [-DBUILD_TYPE=] [-DPREFIX=<installed binaan>] [-DEXPECTED_TYPE=STATIC_LIBRARY|SHARED_LIBRARY]
-#       [-DFRESH=ON] [-DEXTRA_ARGS=-Da=b;-Dc=d] [-DJOBS=2] -P consumer.cmake
+#       [-DFRESH=ON] [-DEXTRA_ARGS=-Da=b;-Dc=d] [-DJOBS=2] [-DPROGRAM=sentence_end] [-DPROGRAM_ARGS="a b"]
+#       -P consumer.cmake
 # Configures, builds and runs a consumer project (tests/package or tests/package/subdirectory). FRESH=ON (default)
 # starts from an empty build directory, so find_package() is exercised from scratch every time.
 foreach(var SOURCE_DIR BUILD_DIR GENERATOR CXX)
@@ -37,4 +38,8 @@ execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${BUILD_DIR}" 
     "-DCMAKE_SHARED_LINKER_FLAGS=${LINKER_FLAGS}"
   COMMAND_ERROR_IS_FATAL ANY)
 execute_process(COMMAND "${CMAKE_COMMAND}" --build "${BUILD_DIR}" --parallel "${JOBS}" COMMAND_ERROR_IS_FATAL ANY)
-execute_process(COMMAND "${BUILD_DIR}/sentence_end" COMMAND_ERROR_IS_FATAL ANY)
+if(NOT PROGRAM)
+  set(PROGRAM sentence_end)
+endif()
+separate_arguments(program_args UNIX_COMMAND "${PROGRAM_ARGS}")
+execute_process(COMMAND "${BUILD_DIR}/${PROGRAM}" ${program_args} COMMAND_ERROR_IS_FATAL ANY)
