@@ -17,3 +17,5 @@
 #include <binaan/people/facts.hpp>
 #include <binaan/people/person.hpp>
 #include <binaan/people/sentence.hpp>
+
+#include <binaan/io/case_json.hpp>

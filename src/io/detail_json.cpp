@@ -1,0 +1,666 @@
+#include "io/detail_json.hpp"
+
+#include <cstring>
+#include <unordered_set>
+
+namespace binaan::detail {
+
+namespace {
+
+/// Length of the well-formed UTF-8 sequence at `p` (RFC 3629 table 3-7), 0 when it is not one.
+std::size_t utf8_sequence(const unsigned char* p, std::size_t avail) noexcept {
+  const unsigned c0 = p[0];
+  if (c0 < 0x80) return 1;
+  auto cont = [&](std::size_t i, unsigned lo, unsigned hi) { return i < avail && p[i] >= lo && p[i] <= hi; };
+  if (c0 < 0xC2) return 0;  // a continuation byte, or an overlong two-byte form
+  if (c0 < 0xE0) return cont(1, 0x80, 0xBF) ? 2 : 0;
+  if (c0 < 0xF0) {
+    const unsigned lo = c0 == 0xE0 ? 0xA0 : 0x80;  // E0: no overlong forms
+    const unsigned hi = c0 == 0xED ? 0x9F : 0xBF;  // ED: no surrogates
+    return cont(1, lo, hi) && cont(2, 0x80, 0xBF) ? 3 : 0;
+  }
+  if (c0 < 0xF5) {
+    const unsigned lo = c0 == 0xF0 ? 0x90 : 0x80;  // F0: no overlong forms
+    const unsigned hi = c0 == 0xF4 ? 0x8F : 0xBF;  // F4: nothing beyond U+10FFFF
+    return cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
+void append_hex_byte(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += "\\x";
+  out += kHex[c >> 4];
+  out += kHex[c & 0xF];
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+int hex_digit(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+/// A byte that stands for itself inside a JSON string: printable ASCII other than '"' and '\\'.
+bool is_plain_ascii(unsigned char c) noexcept { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = utf8_sequence(p + i, s.size() - i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string shorten_for_message(std::string_view s, std::size_t max_chars) {
+  std::string out;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  std::size_t chars = 0;
+  while (i < s.size()) {
+    if (chars == max_chars) {
+      out += "…";
+      break;
+    }
+    std::size_t n = utf8_sequence(p + i, s.size() - i);
+    if (n == 0 || p[i] < 0x20 || p[i] == 0x7F) {
+      append_hex_byte(out, p[i]);
+      ++i;
+    } else {
+      out.append(s.data() + i, n);
+      i += n;
+    }
+    ++chars;
+  }
+  return out;
+}
+
+std::string describe_json(const JsonDocument& doc, const JsonNode& n) {
+  switch (n.kind) {
+    case JsonKind::Null: return "null";
+    case JsonKind::Bool: return n.boolean ? "true" : "false";
+    case JsonKind::Integer:
+    case JsonKind::Number: return shorten_for_message(n.text);
+    case JsonKind::String: return "\"" + shorten_for_message(n.text) + "\"";
+    case JsonKind::Array:
+    case JsonKind::Object: break;
+  }
+  std::string text;
+  JsonWriter w(text, -1);
+  w.node(doc, n);
+  return shorten_for_message(text);
+}
+
+// ---- Parsing ----
+
+/// Recursive descent over one JSON text; recursion is bounded by the depth limit.
+class JsonParser {
+public:
+  JsonParser(JsonDocument& doc, std::string_view text, const JsonSource& source)
+      : doc_(doc), nodes_(doc.nodes_), text_(text), source_(source) {}
+
+  void run() {
+    nodes_.clear();
+    doc_.unescaped_used_ = 0;
+    skip_ws();
+    if (pos_ >= text_.size()) fail_syntax("no JSON value (the input is empty)");
+    parse_value(0);
+    skip_ws();
+    if (pos_ < text_.size()) fail_syntax("unexpected text after the JSON value");
+  }
+
+private:
+  struct Step {
+    std::string_view key;
+    std::size_t index;  // kKeyStep when this step is a key
+  };
+  static constexpr std::size_t kKeyStep = static_cast<std::size_t>(-1);
+
+  std::string path() const {
+    std::string p;
+    for (const auto& s : path_) {
+      if (s.index != kKeyStep) {
+        p += '[' + std::to_string(s.index) + ']';
+      } else {
+        if (!p.empty()) p += '.';
+        p += shorten_for_message(s.key, 100);
+      }
+    }
+    return p;
+  }
+
+  std::string where(std::size_t at) const {
+    std::size_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < at && i < text_.size(); ++i) {
+      if (text_[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    const std::size_t column = at - line_start + 1;
+    if (source_.line > 0) return "at column " + std::to_string(column);
+    return "at line " + std::to_string(line) + ", column " + std::to_string(column) + " (byte " +
+           std::to_string(at + 1) + ")";
+  }
+
+  [[noreturn]] void fail(std::string value, const std::string& why) const {
+    throw InputError(source_.file, source_.line, path(), std::move(value), why);
+  }
+
+  /// Malformed JSON at the current position: the value is the text found there.
+  [[noreturn]] void fail_syntax(const std::string& what) const {
+    if (pos_ >= text_.size()) fail("", "malformed JSON " + where(pos_) + ": " + what + " (unexpected end of input)");
+    std::string_view rest = text_.substr(pos_, 20);
+    rest = rest.substr(0, rest.find('\n'));
+    fail(shorten_for_message(rest, 20), "malformed JSON " + where(pos_) + ": " + what);
+  }
+
+  void skip_ws() noexcept {
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c != ' ' && c != '\n' && c != '\t' && c != '\r') break;
+      ++pos_;
+    }
+  }
+
+  std::uint32_t new_node(JsonKind kind) {
+    if (nodes_.size() >= kNoJsonNode - 1) fail("", "too many JSON values");
+    nodes_.emplace_back();
+    nodes_.back().kind = kind;
+    return static_cast<std::uint32_t>(nodes_.size() - 1);
+  }
+
+  std::uint32_t parse_value(std::size_t depth) {
+    skip_ws();
+    if (pos_ >= text_.size()) fail_syntax("expected a value");
+    switch (text_[pos_]) {
+      case '{': return parse_object(depth + 1);
+      case '[': return parse_array(depth + 1);
+      case '"': {
+        const std::string_view s = parse_string();
+        const std::uint32_t i = new_node(JsonKind::String);
+        nodes_[i].text = s;
+        return i;
+      }
+      case 't': return parse_literal("true", JsonKind::Bool, true);
+      case 'f': return parse_literal("false", JsonKind::Bool, false);
+      case 'n': return parse_literal("null", JsonKind::Null, false);
+      default: break;
+    }
+    if (text_[pos_] == '-' || is_digit(text_[pos_])) return parse_number();
+    fail_syntax("expected a value");
+  }
+
+  std::uint32_t parse_literal(std::string_view word, JsonKind kind, bool value) {
+    if (text_.compare(pos_, word.size(), word) != 0) fail_syntax("expected a value");
+    pos_ += word.size();
+    const std::uint32_t i = new_node(kind);
+    nodes_[i].boolean = value;
+    return i;
+  }
+
+  std::uint32_t parse_number() {
+    const std::size_t start = pos_;
+    bool integer = true;
+    auto fail_at_start = [&](const char* why) {
+      pos_ = start;  // show the whole number, not the place after its sign or point
+      fail_syntax(why);
+    };
+    auto digits = [&] {
+      const std::size_t from = pos_;
+      while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
+      return pos_ > from;
+    };
+    if (text_[pos_] == '-') ++pos_;
+    if (pos_ < text_.size() && text_[pos_] == '0') {
+      ++pos_;  // a leading zero stands alone: "01" then fails as text after the value
+    } else if (!digits()) {
+      fail_at_start("expected a digit in a number");
+    }
+    if (pos_ < text_.size() && text_[pos_] == '.') {
+      ++pos_;
+      integer = false;
+      if (!digits()) fail_at_start("expected a digit after the decimal point");
+    }
+    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      ++pos_;
+      integer = false;
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      if (!digits()) fail_at_start("expected a digit in the exponent");
+    }
+    const std::uint32_t i = new_node(integer ? JsonKind::Integer : JsonKind::Number);
+    nodes_[i].text = text_.substr(start, pos_ - start);
+    return i;
+  }
+
+  void check_depth(std::size_t depth) const {
+    if (depth > source_.max_depth)
+      fail(shorten_for_message(text_.substr(pos_, 20), 20),
+           "nesting deeper than " + std::to_string(source_.max_depth) + " levels " + where(pos_));
+  }
+
+  std::uint32_t parse_object(std::size_t depth) {
+    check_depth(depth);
+    const std::uint32_t obj = new_node(JsonKind::Object);
+    ++pos_;
+    skip_ws();
+    if (pos_ < text_.size() && text_[pos_] == '}') {
+      ++pos_;
+      return obj;
+    }
+    std::uint32_t last = kNoJsonNode;
+    std::uint32_t count = 0;
+    for (;;) {
+      skip_ws();
+      if (pos_ >= text_.size() || text_[pos_] != '"')
+        fail_syntax(count == 0 ? "expected a key (a string) or '}'" : "expected a key (a string)");
+      const std::string_view key = parse_string();
+      skip_ws();
+      if (pos_ >= text_.size() || text_[pos_] != ':') fail_syntax("expected ':' after a key");
+      ++pos_;
+      path_.push_back({key, kKeyStep});
+      const std::uint32_t child = parse_value(depth);
+      nodes_[child].key = key;
+      check_duplicate(obj, child, count, depth);
+      if (last == kNoJsonNode) {
+        nodes_[obj].first = child;
+      } else {
+        nodes_[last].next = child;
+      }
+      last = child;
+      ++count;
+      path_.pop_back();
+      skip_ws();
+      if (pos_ < text_.size() && text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < text_.size() && text_[pos_] == '}') {
+        ++pos_;
+        break;
+      }
+      fail_syntax("expected ',' or '}' after a value in an object");
+    }
+    nodes_[obj].size = count;
+    return obj;
+  }
+
+  /// Called before `child` is linked after the object's first `count` members.
+  void check_duplicate(std::uint32_t obj, std::uint32_t child, std::uint32_t count, std::size_t depth) {
+    // Case files have objects of a dozen keys: compare directly. Only a large object (in `expect`) gets a set, so
+    // that a hostile file cannot make this quadratic.
+    constexpr std::uint32_t kDirect = 32;
+    const std::string_view key = nodes_[child].key;
+    bool duplicate = false;
+    if (count < kDirect) {
+      for (std::uint32_t i = nodes_[obj].first; i != kNoJsonNode; i = nodes_[i].next) {
+        if (nodes_[i].key == key) {
+          duplicate = true;
+          break;
+        }
+      }
+    } else {
+      if (key_sets_.size() <= depth) key_sets_.resize(depth + 1);
+      auto& keys = key_sets_[depth];
+      if (count == kDirect) {
+        keys.clear();
+        for (std::uint32_t i = nodes_[obj].first; i != kNoJsonNode; i = nodes_[i].next) keys.insert(nodes_[i].key);
+      }
+      duplicate = !keys.insert(key).second;
+    }
+    if (duplicate) fail(describe_json(doc_, nodes_[child]), "duplicate key");
+  }
+
+  std::uint32_t parse_array(std::size_t depth) {
+    check_depth(depth);
+    const std::uint32_t arr = new_node(JsonKind::Array);
+    ++pos_;
+    skip_ws();
+    if (pos_ < text_.size() && text_[pos_] == ']') {
+      ++pos_;
+      return arr;
+    }
+    std::uint32_t last = kNoJsonNode;
+    std::uint32_t count = 0;
+    for (;;) {
+      path_.push_back({{}, count});
+      const std::uint32_t child = parse_value(depth);
+      path_.pop_back();
+      if (last == kNoJsonNode) {
+        nodes_[arr].first = child;
+      } else {
+        nodes_[last].next = child;
+      }
+      last = child;
+      ++count;
+      skip_ws();
+      if (pos_ < text_.size() && text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < text_.size() && text_[pos_] == ']') {
+        ++pos_;
+        break;
+      }
+      fail_syntax("expected ',' or ']' after a value in an array");
+    }
+    nodes_[arr].size = count;
+    return arr;
+  }
+
+  void count_char(std::size_t& chars, std::size_t start) const {
+    if (++chars > source_.max_string_chars) {
+      // Show the beginning of the string, decoded as far as it is plain.
+      std::string_view head = text_.substr(start, 160);
+      head = head.substr(0, head.find_first_of("\"\\"));
+      fail("\"" + shorten_for_message(head, 40) + "\"",
+           "a string longer than " + std::to_string(source_.max_string_chars) + " characters");
+    }
+  }
+
+  std::string& scratch() {
+    auto& pool = doc_.unescaped_;
+    if (doc_.unescaped_used_ == pool.size()) pool.emplace_back();
+    std::string& s = pool[doc_.unescaped_used_++];
+    s.clear();
+    return s;
+  }
+
+  /// Parses the string at `pos_` (on its opening quote) and returns its decoded text.
+  std::string_view parse_string() {
+    ++pos_;
+    const std::size_t start = pos_;
+    std::size_t chars = 0;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+    // Fast path: no escapes, the text is the string. Runs of plain ASCII are counted in one go.
+    const std::size_t size = text_.size();
+    while (pos_ < size) {
+      const std::size_t run = pos_;
+      while (pos_ < size && is_plain_ascii(bytes[pos_])) ++pos_;
+      if (pos_ != run) {
+        chars += pos_ - run - 1;
+        count_char(chars, start);
+        if (pos_ >= size) break;
+      }
+      const unsigned char c = bytes[pos_];
+      if (c == '"') {
+        ++pos_;
+        return text_.substr(start, pos_ - 1 - start);
+      }
+      if (c == '\\') break;
+      advance_char(bytes, c);
+      count_char(chars, start);
+    }
+    if (pos_ >= text_.size()) fail_unterminated(start);
+    std::string& out = scratch();
+    out.assign(text_.data() + start, pos_ - start);
+    while (pos_ < text_.size()) {
+      const unsigned char c = bytes[pos_];
+      if (c == '"') {
+        ++pos_;
+        return out;
+      }
+      if (c == '\\') {
+        decode_escape(out);
+      } else {
+        const std::size_t from = pos_;
+        advance_char(bytes, c);
+        out.append(text_.data() + from, pos_ - from);
+      }
+      count_char(chars, start);
+    }
+    fail_unterminated(start);
+  }
+
+  [[noreturn]] void fail_unterminated(std::size_t start) {
+    pos_ = start - 1;
+    fail_syntax("a string without its closing quote");
+  }
+
+  /// Moves past one unescaped character of a string, refusing control characters and invalid UTF-8.
+  void advance_char(const unsigned char* bytes, unsigned char c) {
+    if (c < 0x20) {
+      std::string v;
+      append_hex_byte(v, c);
+      fail(v, "malformed JSON " + where(pos_) + ": a control character in a string must be escaped");
+    }
+    if (c < 0x80) {
+      ++pos_;
+      return;
+    }
+    const std::size_t n = utf8_sequence(bytes + pos_, text_.size() - pos_);
+    if (n == 0) {
+      // The value shown is the broken sequence: its first byte and the continuation bytes after it.
+      std::string v;
+      append_hex_byte(v, bytes[pos_]);
+      for (std::size_t i = pos_ + 1; i < text_.size() && i < pos_ + 4 && (bytes[i] & 0xC0) == 0x80; ++i)
+        append_hex_byte(v, bytes[i]);
+      fail(v, "invalid UTF-8 " + where(pos_));
+    }
+    pos_ += n;
+  }
+
+  /// The four hex digits of a \u escape at `pos_`; on failure the error shows the escape from `escape_at`.
+  std::uint32_t read_hex4(std::size_t escape_at) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+      const int d = pos_ + i < text_.size() ? hex_digit(text_[pos_ + i]) : -1;
+      if (d < 0) {
+        pos_ = escape_at;
+        fail_syntax("expected four hex digits after \\u");
+      }
+      v = v * 16 + static_cast<std::uint32_t>(d);
+    }
+    pos_ += 4;
+    return v;
+  }
+
+  void decode_escape(std::string& out) {
+    const std::size_t at = pos_;
+    ++pos_;
+    if (pos_ >= text_.size()) fail_syntax("an escape without its character");
+    const char e = text_[pos_++];
+    switch (e) {
+      case '"': out += '"'; return;
+      case '\\': out += '\\'; return;
+      case '/': out += '/'; return;
+      case 'b': out += '\b'; return;
+      case 'f': out += '\f'; return;
+      case 'n': out += '\n'; return;
+      case 'r': out += '\r'; return;
+      case 't': out += '\t'; return;
+      case 'u': break;
+      default:
+        pos_ = at;
+        fail_syntax("an unknown escape");
+    }
+    std::uint32_t cp = read_hex4(at);
+    if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      pos_ = at;
+      fail_syntax("a low surrogate without a high surrogate before it");
+    }
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (text_.compare(pos_, 2, "\\u") != 0) {
+        pos_ = at;
+        fail_syntax("a high surrogate without a low surrogate after it");
+      }
+      pos_ += 2;
+      const std::uint32_t low = read_hex4(at);
+      if (low < 0xDC00 || low > 0xDFFF) {
+        pos_ = at;
+        fail_syntax("a high surrogate without a low surrogate after it");
+      }
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(out, cp);
+  }
+
+  JsonDocument& doc_;
+  std::vector<JsonNode>& nodes_;
+  std::string_view text_;
+  const JsonSource& source_;
+  std::size_t pos_ = 0;
+  std::vector<Step> path_;
+  std::vector<std::unordered_set<std::string_view>> key_sets_;
+};
+
+void JsonDocument::parse(std::string_view text, const JsonSource& source) {
+  JsonParser(*this, text, source).run();
+}
+
+// ---- Writing ----
+
+void JsonWriter::newline() {
+  if (indent_ < 0) return;
+  out_ += '\n';
+  out_.append(static_cast<std::size_t>(indent_) * has_items_.size(), ' ');
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (has_items_.empty()) return;
+  if (has_items_.back()) out_ += ',';
+  has_items_.back() = true;
+  newline();
+}
+
+void JsonWriter::begin_object() {
+  before_value();
+  out_ += '{';
+  has_items_.push_back(false);
+}
+
+void JsonWriter::close(char bracket) {
+  const bool had = has_items_.back();
+  has_items_.pop_back();
+  if (had) newline();
+  out_ += bracket;
+}
+
+void JsonWriter::end_object() { close('}'); }
+
+void JsonWriter::begin_array() {
+  before_value();
+  out_ += '[';
+  has_items_.push_back(false);
+}
+
+void JsonWriter::end_array() { close(']'); }
+
+void JsonWriter::key(std::string_view k) {
+  before_value();
+  escaped(k);
+  out_ += indent_ >= 0 ? ": " : ":";
+  after_key_ = true;
+}
+
+void JsonWriter::string(std::string_view s) {
+  before_value();
+  escaped(s);
+}
+
+void JsonWriter::boolean(bool b) {
+  before_value();
+  out_ += b ? "true" : "false";
+}
+
+void JsonWriter::integer(std::int64_t i) {
+  before_value();
+  out_ += std::to_string(i);
+}
+
+void JsonWriter::null() {
+  before_value();
+  out_ += "null";
+}
+
+void JsonWriter::raw_number(std::string_view literal) {
+  before_value();
+  out_ += literal;
+}
+
+void JsonWriter::node(const JsonDocument& doc, const JsonNode& n) {
+  switch (n.kind) {
+    case JsonKind::Null: null(); return;
+    case JsonKind::Bool: boolean(n.boolean); return;
+    case JsonKind::Integer:
+    case JsonKind::Number: raw_number(n.text); return;
+    case JsonKind::String: string(n.text); return;
+    case JsonKind::Array:
+      begin_array();
+      for (const JsonNode& c : doc.children(n)) node(doc, c);
+      end_array();
+      return;
+    case JsonKind::Object:
+      begin_object();
+      for (const JsonNode& c : doc.children(n)) {
+        key(c.key);
+        node(doc, c);
+      }
+      end_object();
+      return;
+  }
+}
+
+void JsonWriter::escaped(std::string_view s) {
+  out_ += '"';
+  std::size_t plain = 0;  // start of the run of characters copied as they are
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 0xF];
+      }
+    }
+  }
+  out_.append(s.data() + plain, s.size() - plain);
+  out_ += '"';
+}
+
+}  // namespace binaan::detail

@@ -1,0 +1,129 @@
+#pragma once
+/// \file
+/// A small strict JSON reader and writer for case files and rosters. Hand-written rather than nlohmann-json
+/// because every refusal must name the key path where it happened — inside a string with invalid UTF-8 too —
+/// and the limits (depth, string length, duplicate keys) are checked while parsing, before anything is built.
+/// Strings without escapes are views into the parsed text, so a roster line costs one node vector and no copies.
+
+#include <binaan/error.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace binaan::detail {
+
+enum class JsonKind : std::uint8_t { Null, Bool, Integer, Number, String, Array, Object };
+
+inline constexpr std::uint32_t kNoJsonNode = 0xffffffffu;
+
+/// One value of a parsed document; containers link their children (in file order) by index.
+struct JsonNode {
+  std::string_view key;   ///< the member name when the parent is an object (decoded)
+  std::string_view text;  ///< String: the decoded value; Integer, Number: the literal as written
+  std::uint32_t first = kNoJsonNode;  ///< first child of an array or object
+  std::uint32_t next = kNoJsonNode;   ///< next sibling
+  std::uint32_t size = 0;             ///< number of children
+  JsonKind kind = JsonKind::Null;
+  bool boolean = false;
+};
+
+/// Where the parsed text came from, for error messages.
+struct JsonSource {
+  const std::string& file;
+  long line = 0;              ///< roster line, 0 for a whole file
+  std::size_t max_depth = 16;
+  std::size_t max_string_chars = 1000;
+};
+
+/// A parsed document. Views in the nodes point into the parsed text and into the document's own storage of
+/// unescaped strings: keep both alive while reading nodes. Reusable: `parse` clears the previous document but keeps
+/// its memory.
+class JsonDocument {
+public:
+  /// Parses `text` (one JSON value, whitespace around it allowed). Throws InputError for malformed JSON, invalid
+  /// UTF-8, duplicate keys, nesting deeper than `max_depth`, strings over `max_string_chars` characters.
+  void parse(std::string_view text, const JsonSource& source);
+
+  const JsonNode& root() const { return nodes_.front(); }
+  const JsonNode& at(std::uint32_t index) const { return nodes_[index]; }
+
+  /// Iterates over the children of an array or object.
+  class Children {
+  public:
+    class Iterator {
+    public:
+      Iterator(const JsonDocument* doc, std::uint32_t i) : doc_(doc), i_(i) {}
+      const JsonNode& operator*() const { return doc_->at(i_); }
+      Iterator& operator++() {
+        i_ = doc_->at(i_).next;
+        return *this;
+      }
+      bool operator!=(const Iterator& o) const { return i_ != o.i_; }
+
+    private:
+      const JsonDocument* doc_;
+      std::uint32_t i_;
+    };
+    Iterator begin() const { return {doc_, first_}; }
+    Iterator end() const { return {doc_, kNoJsonNode}; }
+
+  private:
+    friend class JsonDocument;
+    Children(const JsonDocument* doc, std::uint32_t first) : doc_(doc), first_(first) {}
+    const JsonDocument* doc_;
+    std::uint32_t first_;
+  };
+  Children children(const JsonNode& n) const { return Children(this, n.first); }
+
+private:
+  friend class JsonParser;
+  std::vector<JsonNode> nodes_;
+  std::deque<std::string> unescaped_;  // a deque: its strings never move, so views into them stay valid
+  std::size_t unescaped_used_ = 0;
+};
+
+/// Appends JSON text with the layout of nlohmann-json's dump: `indent` spaces per level, or compact when -1.
+class JsonWriter {
+public:
+  JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view k);
+  void string(std::string_view s);
+  void boolean(bool b);
+  void integer(std::int64_t i);
+  void null();
+  /// A number literal already in JSON syntax.
+  void raw_number(std::string_view literal);
+  /// Writes `node` of `doc` and everything below it.
+  void node(const JsonDocument& doc, const JsonNode& n);
+
+private:
+  void before_value();
+  void close(char bracket);
+  void newline();
+  void escaped(std::string_view s);
+
+  std::string& out_;
+  int indent_;
+  std::vector<bool> has_items_;  // per open container
+  bool after_key_ = false;
+};
+
+/// True when `s` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
+bool is_valid_utf8(std::string_view s) noexcept;
+
+/// A value as JSON text for a message: compact, at most about 60 characters, invalid bytes as \xNN.
+std::string describe_json(const JsonDocument& doc, const JsonNode& n);
+
+/// Text for a message: at most `max_chars` characters of `s` followed by "…", invalid bytes as \xNN.
+std::string shorten_for_message(std::string_view s, std::size_t max_chars = 60);
+
+}  // namespace binaan::detail
