@@ -104,7 +104,7 @@ Integration integrate(const Subject& s, const Timeline& tl) {
     Date last_day = tl.grants.back().date;
     std::int32_t length = 0;
     for (const auto& g : tl.grants)
-      if (g.date == last_day) length += g.effective_days;
+      if (g.date == last_day) length += g.days;  // nominal: the remission as granted, even a level II one
     length = std::min(length, p.cmb_max_days);
     Date day = add_days(expiry, -length);
     if (length > 0 && day >= two_thirds) cmb = before_expiry(s.first_clear_day(day, p.pb_lookback_days));
