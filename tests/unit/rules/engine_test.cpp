@@ -290,3 +290,54 @@ TEST(Engine, GrantDayRunSummarisesLikeTheAnnouncements) {
   EXPECT_TRUE(run.summary[2].level_ii);
   EXPECT_EQ(run.summary[2].days, 30);
 }
+
+TEST(Engine, EstimatedAndApproximatedHolidaysMarkTheResult) {
+  // Natal is fixed: nothing estimated.
+  auto natal = engine().evaluate(
+      CaseBuilder().of(Religion::Catholic).detained("2029-01-05").sentence("4y").final_on("2029-03-01").build());
+  EXPECT_FALSE(natal.estimated);
+  // Idul Fitri 2026 is confirmed, 2027–2030 estimated in the table, 2031 on approximated.
+  auto confirmed = engine().evaluate(
+      CaseBuilder().of(Religion::Islam).detained("2025-01-05").sentence("2y").final_on("2025-03-01").upto("2026-12-31").build());
+  EXPECT_FALSE(confirmed.estimated);
+  auto later = engine().evaluate(
+      CaseBuilder().of(Religion::Islam).detained("2029-01-05").sentence("4y").final_on("2029-03-01").build());
+  EXPECT_TRUE(later.estimated);
+  bool approximated = false;
+  for (const auto& d : later.decisions)
+    if (d.kind == GrantKind::Rk && d.date.year() >= 2031) {
+      EXPECT_EQ(d.date_status, DateStatus::Approximated);
+      approximated = true;
+    }
+  EXPECT_TRUE(approximated);
+  for (const auto& g : later.grants)
+    if (g.kind == GrantKind::Rk) EXPECT_TRUE(g.estimated) << format_date(g.date);
+}
+
+TEST(Engine, RemissionDueBeforeTheVerdictIsGrantedLate) {
+  // Detained 2016-01-05, verdict final 2017-03-01: the RU of 2016-08-17 is susulan, effective on the day.
+  auto ev = engine().evaluate(CaseBuilder().detained("2016-01-05").sentence("4y").final_on("2017-03-01").upto("2016-12-31").build());
+  ASSERT_EQ(ev.grants.size(), 1u);
+  EXPECT_EQ(ev.grants[0].date, day("2016-08-17"));
+  const Decision* ru = find_decision(ev, "2016-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_NE(std::find(ru->rules.begin(), ru->rules.end(), RuleId::Susulan), ru->rules.end());
+}
+
+TEST(Engine, ReleaseWithSubsiderStartsTheSubsider) {
+  // T10-like: the RU that uses up the term marks release and names the subsider rule.
+  CaseBuilder b;
+  b.detained("2015-09-01").sentence("1y").final_on("2015-12-01");
+  b.fine = Subsidiary{Term(0, 2, 0), false};
+  auto ev = engine().evaluate(b.build());
+  ASSERT_EQ(ev.grants.size(), 1u);
+  EXPECT_TRUE(ev.grants[0].release);
+  EXPECT_EQ(ev.grants[0].effective_days, 15);
+  EXPECT_EQ(ev.expiry, day("2016-08-17"));
+  EXPECT_EQ(ev.final_release, day("2016-10-16"));  // + 60 days
+  EXPECT_EQ(ev.subsider_days, 60);
+  const Decision* ru = find_decision(ev, "2016-08-17", GrantKind::Ru);
+  ASSERT_NE(ru, nullptr);
+  EXPECT_NE(std::find(ru->rules.begin(), ru->rules.end(), RuleId::SubsiderAfterRelease), ru->rules.end());
+  EXPECT_FALSE(ev.milestones.asimilasi);  // an unpaid fine: no asimilasi (§5)
+}
