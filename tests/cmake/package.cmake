@@ -9,6 +9,10 @@
 #   package.subdirectory     builds the consumer with add_subdirectory(<source tree>)
 # Each test has its own directory under build/.../tests/package, and fixtures order setup before use, so the tests
 # run in any order, alone (ctest -R) or in parallel. The builds claim both processors so they do not overload CI.
+if(CMAKE_SKIP_INSTALL_RULES)
+  message(STATUS "CMAKE_SKIP_INSTALL_RULES is set: no package tests")
+  return()
+endif()
 include(GNUInstallDirs)
 
 set(binaan_PKG_DIR "${CMAKE_CURRENT_BINARY_DIR}/package")
