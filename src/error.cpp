@@ -7,7 +7,10 @@ namespace binaan {
 Error::Error(const std::string& message) : std::runtime_error(message) {}
 
 ValueError::ValueError(std::string field, std::string value, const std::string& why)
-    : Error(field + ": " + why + " (value: \"" + value + "\")"), field_(std::move(field)), value_(std::move(value)) {}
+    : Error(field + ": " + why + " (value: \"" + value + "\")"),
+      field_(std::move(field)),
+      value_(std::move(value)),
+      why_(why) {}
 
 namespace {
 std::string input_message(const std::string& file, long line, const std::string& path, const std::string& value,

@@ -23,10 +23,13 @@ public:
   ValueError(std::string field, std::string value, const std::string& why);
   const std::string& field() const noexcept { return field_; }
   const std::string& value() const noexcept { return value_; }
+  /// The reason alone, without field and value: for rewrapping into an InputError that states them itself.
+  const std::string& why() const noexcept { return why_; }
 
 private:
   std::string field_;
   std::string value_;
+  std::string why_;
 };
 
 /// A file (case, roster, policy, holiday table) that cannot be read: the message names the file, the line where

@@ -225,7 +225,7 @@ Policy read_policy_json(std::string_view text, const std::string& file) {
     try {
       set_parameter(policy, key, v);
     } catch (const ValueError& e) {
-      throw InputError(file, 0, key, value_text, e.what());
+      throw InputError(file, 0, key, value_text, e.why());
     }
   }
   return policy;

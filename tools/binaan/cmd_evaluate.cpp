@@ -48,7 +48,7 @@ int run_evaluate(const std::vector<std::string>& argv) {
   try {
     ev = engine.evaluate(c);
   } catch (const ValueError& e) {  // an invalid policy override in the case file
-    throw InputError(file, 0, e.field(), e.value(), e.what());
+    throw InputError(file, 0, e.field(), e.value(), e.why());
   }
   std::cout << (format == "json" ? evaluation_to_json(ev, render) + "\n" : evaluation_to_text(ev, render));
   return kOk;

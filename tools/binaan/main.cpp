@@ -43,7 +43,9 @@ int main(int argc, char** argv) {
     return it->second(std::vector<std::string>(args.begin() + 1, args.end()));
   } catch (const UsageError& e) {
     std::cerr << "binaan: " << e.what() << '\n';
-    if (std::string(e.what()).find("usage:") == std::string::npos) std::cerr << '\n' << kMainUsage;
+    if (std::string(e.what()).find("usage:") == std::string::npos)
+      std::cerr << (args.size() > 1 && commands.count(args[0]) ? "Try 'binaan " + args[0] + " --help'.\n"
+                                                               : std::string("\n") + kMainUsage);
     return kUsage;
   } catch (const binaan::Error& e) {
     std::cerr << "binaan: " << e.what() << '\n';
