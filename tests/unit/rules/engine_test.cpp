@@ -341,3 +341,20 @@ TEST(Engine, ReleaseWithSubsiderStartsTheSubsider) {
   EXPECT_NE(std::find(ru->rules.begin(), ru->rules.end(), RuleId::SubsiderAfterRelease), ru->rules.end());
   EXPECT_FALSE(ev.milestones.asimilasi);  // an unpaid fine: no asimilasi (§5)
 }
+
+TEST(Engine, KemanusiaanIsProjectedOnlyWhenThePolicySaysSo) {
+  CaseBuilder b;
+  b.birth = day("1950-03-01");  // 71 on 2021-05-29
+  b.detained("2020-06-01").sentence("3y").final_on("2020-09-01").upto("2021-12-31");
+  auto plain = engine().evaluate(b.build());
+  for (const auto& g : plain.grants) EXPECT_NE(g.kind, GrantKind::Kemanusiaan);
+  b.with("project_kemanusiaan", true);
+  auto projected = engine().evaluate(b.build());
+  ASSERT_FALSE(projected.grants.empty());
+  EXPECT_EQ(projected.grants[0].kind, GrantKind::Kemanusiaan);
+  EXPECT_EQ(projected.grants[0].date, day("2021-05-29"));
+  EXPECT_EQ(projected.grants[0].days, 60);  // equal to the next RU: 1st step with 362 days served
+  ASSERT_GE(projected.grants.size(), 2u);
+  EXPECT_EQ(projected.grants[1].kind, GrantKind::Ru);  // kemanusiaan does not advance the RU ladder
+  EXPECT_EQ(projected.grants[1].days, 60);
+}
