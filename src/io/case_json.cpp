@@ -33,18 +33,6 @@ std::string size_text(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-/// The reason of a ValueError without its field and value, which an InputError states itself. ValueError builds
-/// its message as `field: why (value: "value")`.
-std::string why_of(const ValueError& e) {
-  std::string_view m = e.what();
-  const std::string prefix = e.field() + ": ";
-  const std::string suffix = " (value: \"" + e.value() + "\")";
-  if (m.size() >= prefix.size() + suffix.size() && m.substr(0, prefix.size()) == prefix &&
-      m.substr(m.size() - suffix.size()) == suffix)
-    return std::string(m.substr(prefix.size(), m.size() - prefix.size() - suffix.size()));
-  return std::string(m);
-}
-
 std::string json_quoted(std::string_view s) { return "\"" + detail::shorten_for_message(s) + "\""; }
 
 /// A key path, built into text only when an error names it.
@@ -153,11 +141,11 @@ private:
   }
   /// A ValueError from a model constructor names its own full key path.
   [[noreturn]] void rethrow(const ValueError& e) const {
-    throw InputError(file_, line_, e.field(), e.value().empty() ? std::string() : json_quoted(e.value()), why_of(e));
+    throw InputError(file_, line_, e.field(), e.value().empty() ? std::string() : json_quoted(e.value()), e.why());
   }
   /// A ValueError from a parser (date, term, enumeration) at path `p`.
   [[noreturn]] void rethrow(const ValueError& e, const Path& p, const JsonNode& n) const {
-    fail(p, &n, why_of(e));
+    fail(p, &n, e.why());
   }
 
   template <typename F>
