@@ -1,0 +1,584 @@
+// The only file that includes Boost.Serialization archive headers (conventions.md: none in public headers).
+//
+// What is written: the plain data of detail_archive.hpp. Every struct is a Boost class with a class version
+// (BOOST_CLASS_VERSION, checked on load: Boost accepts a newer one silently) and no object tracking (nothing is
+// saved through pointers). Values are written as numbers through binaan's own functions: dates as day numbers from
+// 1970-01-01 (days_between / add_days, never Boost's date serialization), enumerations and flags as 16-bit numbers
+// checked against their range, terms as three numbers rebuilt through Term's constructor, money as 64-bit rupiah.
+// Lists are written as a 64-bit count and their items, never through Boost's collection code, because the reader
+// checks the count against a bound and against the bytes left before it allocates anything.
+//
+// Strings are read by input archives derived from Boost's text and binary ones (the documented way to extend an
+// archive) whose only change is a bounded string read: Boost's own reads a length from the file and allocates it
+// before reading a byte of text. The derived binary archive also reads a bool without Boost's assertion.
+
+#include "io/detail_archive.hpp"
+
+#include <binaan/error.hpp>
+#include <binaan/time/date.hpp>
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/basic_archive.hpp>
+#include <boost/archive/binary_iarchive_impl.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/serialization/tracking.hpp>
+#include <boost/serialization/version.hpp>
+
+// Definitions of the Boost archive templates, for the explicit instantiations of the derived archives below.
+#include <boost/archive/impl/archive_serializer_map.ipp>
+#include <boost/archive/impl/basic_binary_iarchive.ipp>
+#include <boost/archive/impl/basic_binary_iprimitive.ipp>
+#include <boost/archive/impl/basic_text_iarchive.ipp>
+#include <boost/archive/impl/text_iarchive_impl.ipp>
+
+#include <algorithm>
+#include <istream>
+#include <sstream>
+#include <streambuf>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace binaan::detail {
+
+// ---- input over the payload in memory ----
+
+/// A read-only stream buffer over memory; it knows how many bytes are left.
+class MemoryBuf : public std::streambuf {
+public:
+  MemoryBuf(const char* data, std::size_t size) {
+    char* p = const_cast<char*>(data);  // never written through: this buffer has no put area
+    setg(p, p, p + size);
+  }
+  std::uint64_t remaining() const { return static_cast<std::uint64_t>(egptr() - gptr()); }
+};
+
+/// The longest string the reader allocates with `remaining` bytes left.
+inline std::uint64_t string_cap(std::uint64_t remaining) { return std::min(remaining, kMaxArchiveString); }
+
+[[noreturn]] void too_long(std::uint64_t size, std::uint64_t remaining) {
+  throw PayloadError("a text of " + std::to_string(size) + " bytes, with " + std::to_string(remaining) +
+                     " bytes left (at most 16 MiB)");
+}
+
+class SafeTextIArchive : public boost::archive::text_iarchive_impl<SafeTextIArchive> {
+  using Base = boost::archive::text_iarchive_impl<SafeTextIArchive>;
+
+public:
+  SafeTextIArchive(std::istream& stream, const MemoryBuf& buf) : Base(stream, boost::archive::no_codecvt), buf_(buf) {
+    init();
+  }
+  ~SafeTextIArchive() override = default;
+  std::uint64_t remaining() const { return buf_.remaining(); }
+
+  friend class boost::archive::detail::interface_iarchive<SafeTextIArchive>;
+  friend class boost::archive::basic_text_iarchive<SafeTextIArchive>;
+  friend class boost::archive::load_access;
+
+protected:
+  using Base::load;
+  void load(std::string& s) {
+    std::size_t size = 0;
+    *this->This() >> size;
+    is.get();  // the space between the length and the text
+    if (size > string_cap(remaining())) too_long(size, remaining());
+    s.resize(size);
+    if (size == 0) return;
+    is.read(&s[0], static_cast<std::streamsize>(size));
+    if (!is || static_cast<std::size_t>(is.gcount()) != size) throw PayloadError("the payload ends inside a text");
+  }
+
+private:
+  const MemoryBuf& buf_;
+};
+
+class SafeBinaryIArchive;
+using BinaryIArchiveBase = boost::archive::binary_iarchive_impl<SafeBinaryIArchive, char, std::char_traits<char>>;
+
+class SafeBinaryIArchive : public BinaryIArchiveBase {
+  using Primitive = boost::archive::basic_binary_iprimitive<SafeBinaryIArchive, char, std::char_traits<char>>;
+
+public:
+  explicit SafeBinaryIArchive(MemoryBuf& buf) : BinaryIArchiveBase(buf, boost::archive::no_codecvt), buf_(buf) {
+    init(boost::archive::no_codecvt);
+  }
+  std::uint64_t remaining() const { return buf_.remaining(); }
+
+  friend class boost::archive::detail::interface_iarchive<SafeBinaryIArchive>;
+  friend class boost::archive::basic_binary_iarchive<SafeBinaryIArchive>;
+  friend class boost::archive::basic_binary_iprimitive<SafeBinaryIArchive, char, std::char_traits<char>>;
+  friend class boost::archive::load_access;
+
+protected:
+  using Primitive::load;
+  void load(std::string& s) {
+    std::size_t size = 0;
+    this->load(size);
+    if (size > string_cap(remaining())) too_long(size, remaining());
+    s.resize(size);
+    if (size > 0) load_binary(&s[0], size);
+  }
+  void load(bool& b) {  // Boost's asserts on a byte other than 0 or 1
+    unsigned char c = 0;
+    load_binary(&c, 1);
+    if (c > 1) throw PayloadError("a flag of value " + std::to_string(c));
+    b = c == 1;
+  }
+
+private:
+  const MemoryBuf& buf_;
+};
+
+// ---- value helpers: one `io` per kind of value, declared before any use (two-phase lookup) ----
+
+template <class E>
+struct EnumMax;
+#define BINAAN_ENUM_MAX(E, LAST) \
+  template <>                    \
+  struct EnumMax<E> {            \
+    static constexpr E value = LAST; \
+  };
+BINAAN_ENUM_MAX(Religion, Religion::Unknown)
+BINAAN_ENUM_MAX(Sex, Sex::Female)
+BINAAN_ENUM_MAX(Offence, Offence::OrganisedCrime)
+BINAAN_ENUM_MAX(ServiceKind, ServiceKind::Humanitarian)
+BINAAN_ENUM_MAX(Predicate, Predicate::Kurang)
+BINAAN_ENUM_MAX(Risk, Risk::Low)
+BINAAN_ENUM_MAX(GrantKind, GrantKind::Unspecified)
+BINAAN_ENUM_MAX(SentenceKind, SentenceKind::Death)
+BINAAN_ENUM_MAX(FacilityKind, FacilityKind::Rutan)
+BINAAN_ENUM_MAX(ProgrammeKind, ProgrammeKind::Other)
+BINAAN_ENUM_MAX(Location, Location::OutsideWalls)
+BINAAN_ENUM_MAX(LeaveReason, LeaveReason::Removed)
+BINAAN_ENUM_MAX(EnrolmentOutcome, EnrolmentOutcome::Declined)
+BINAAN_ENUM_MAX(DeclineCode, DeclineCode::Released)
+BINAAN_ENUM_MAX(AttendanceStatus, AttendanceStatus::Cancelled)
+BINAAN_ENUM_MAX(AssessmentResult, AssessmentResult::NotYetCompetent)
+BINAAN_ENUM_MAX(IssuerKind, IssuerKind::Partner)
+BINAAN_ENUM_MAX(ContributionBasis, ContributionBasis::Pieces)
+BINAAN_ENUM_MAX(ConsignmentKind, ConsignmentKind::Returned)
+BINAAN_ENUM_MAX(SaleChannel, SaleChannel::Order)
+BINAAN_ENUM_MAX(LedgerEntryKind, LedgerEntryKind::HandOver)
+BINAAN_ENUM_MAX(AgreementScope, AgreementScope::Buying)
+#undef BINAAN_ENUM_MAX
+
+template <class Ar>
+void io(Ar& ar, std::string& s, const char* what);
+template <class Ar>
+void io(Ar& ar, int& v, const char* what);
+template <class Ar>
+void io(Ar& ar, std::int64_t& v, const char* what);
+template <class Ar>
+void io(Ar& ar, bool& b, const char* what);
+template <class Ar>
+void io(Ar& ar, Date& d, const char* what);
+template <class Ar>
+void io(Ar& ar, Term& t, const char* what);
+template <class Ar>
+void io(Ar& ar, Rupiah& r, const char* what);
+template <class Ar>
+void io(Ar& ar, ParameterValue& v, const char* what);
+template <class Ar, class E, std::enable_if_t<std::is_enum<E>::value, int> = 0>
+void io(Ar& ar, E& e, const char* what);
+template <class Ar, class T>
+void io(Ar& ar, std::optional<T>& o, const char* what);
+template <class Ar, class T>
+void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max = kMaxListItems);
+template <class Ar, class T, std::enable_if_t<std::is_class<T>::value, int> = 0>
+void io(Ar& ar, T& x, const char* what);
+
+static_assert(sizeof(int) == 4, "int fields are written as 32-bit numbers");
+
+template <class Ar>
+void io(Ar& ar, std::string& s, const char*) {
+  ar & s;
+}
+
+template <class Ar>
+void io(Ar& ar, int& v, const char*) {
+  ar & v;
+}
+
+template <class Ar>
+void io(Ar& ar, std::int64_t& v, const char*) {
+  ar & v;
+}
+
+/// A 16-bit number checked against `max` on load (and on save, so that an enumeration that grew a value fails in
+/// tests rather than in a reader).
+template <class Ar>
+std::uint16_t io_small(Ar& ar, std::uint16_t v, std::uint16_t max, const char* what) {
+  if (v > max) throw PayloadError(std::string(what) + ": value " + std::to_string(v) + " out of range 0-" +
+                                  std::to_string(max));
+  ar & v;
+  if (v > max) throw PayloadError(std::string(what) + ": value " + std::to_string(v) + " out of range 0-" +
+                                  std::to_string(max));
+  return v;
+}
+
+template <class Ar>
+void io(Ar& ar, bool& b, const char* what) {
+  b = io_small(ar, b ? 1 : 0, 1, what) == 1;
+}
+
+template <class Ar, class E, std::enable_if_t<std::is_enum<E>::value, int>>
+void io(Ar& ar, E& e, const char* what) {
+  constexpr auto max = static_cast<std::uint16_t>(EnumMax<E>::value);
+  e = static_cast<E>(io_small(ar, static_cast<std::uint16_t>(e), max, what));
+}
+
+// Day numbers from 1970-01-01; Boost's date range, 1400-01-01 .. 9999-12-31, is what a Date can hold.
+const Date kDayZero(1970, 1, 1);
+const std::int32_t kFirstDay = days_between(kDayZero, Date(1400, 1, 1));
+const std::int32_t kLastDay = days_between(kDayZero, Date(9999, 12, 31));
+
+template <class Ar>
+void io(Ar& ar, Date& d, const char* what) {
+  std::int32_t n = 0;
+  if constexpr (Ar::is_saving::value) {
+    if (d.is_special()) throw PayloadError(std::string(what) + ": not a calendar day");
+    n = days_between(kDayZero, d);
+  }
+  ar & n;
+  if constexpr (Ar::is_loading::value) {
+    if (n < kFirstDay || n > kLastDay)
+      throw PayloadError(std::string(what) + ": day number " + std::to_string(n) +
+                         " is outside 1400-01-01..9999-12-31");
+    d = add_days(kDayZero, n);
+  }
+}
+
+template <class Ar>
+void io(Ar& ar, Term& t, const char* what) {
+  std::uint16_t y = static_cast<std::uint16_t>(t.years());
+  std::uint16_t m = static_cast<std::uint16_t>(t.months());
+  std::uint16_t d = static_cast<std::uint16_t>(t.days());
+  ar & y;
+  ar & m;
+  ar & d;
+  if constexpr (Ar::is_loading::value) {
+    try {
+      t = Term(y, m, d);
+    } catch (const ValueError& e) {
+      throw PayloadError(std::string(what) + ": " + e.what());
+    }
+  }
+}
+
+template <class Ar>
+void io(Ar& ar, Rupiah& r, const char*) {
+  std::int64_t v = r.value();
+  ar & v;
+  r = Rupiah(v);
+}
+
+template <class Ar>
+void io(Ar& ar, ParameterValue& v, const char* what) {
+  const std::uint16_t index = io_small(ar, static_cast<std::uint16_t>(v.index()), 2, what);
+  if constexpr (Ar::is_saving::value) {
+    std::visit([&](auto& x) { io(ar, x, what); }, v);
+  } else if (index == 0) {
+    bool b = false;
+    io(ar, b, what);
+    v = b;
+  } else if (index == 1) {
+    std::int64_t i = 0;
+    io(ar, i, what);
+    v = i;
+  } else {
+    std::string s;
+    io(ar, s, what);
+    v = std::move(s);
+  }
+}
+
+template <class Ar, class T>
+void io(Ar& ar, std::optional<T>& o, const char* what) {
+  bool present = o.has_value();
+  io(ar, present, what);
+  if constexpr (Ar::is_loading::value) {
+    if (present) {
+      T x{};
+      io(ar, x, what);
+      o = std::move(x);
+    } else {
+      o.reset();
+    }
+  } else {
+    if (present) io(ar, *o, what);
+  }
+}
+
+/// A list: its 64-bit count, then its items. On load the count is checked against `max` and the bytes left (every
+/// item takes at least one byte) before anything is allocated; an item's error is reported with its index.
+template <class Ar, class T>
+void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max) {
+  std::uint64_t n = v.size();
+  ar & n;
+  if constexpr (Ar::is_loading::value) {
+    if (n > max)
+      throw PayloadError(std::string(what) + ": " + std::to_string(n) + " items, more than the limit " +
+                         std::to_string(max));
+    if (n > ar.remaining())
+      throw PayloadError(std::string(what) + ": " + std::to_string(n) + " items, with only " +
+                         std::to_string(ar.remaining()) + " bytes left");
+    v.clear();
+    v.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(n, 4096)));
+  }
+  for (std::uint64_t i = 0; i < n; ++i) {
+    try {
+      if constexpr (Ar::is_loading::value) {
+        T x{};
+        io(ar, x, what);
+        v.push_back(std::move(x));
+      } else {
+        io(ar, v[static_cast<std::size_t>(i)], what);
+      }
+    } catch (const PayloadError& e) {
+      throw PayloadError(std::string(what) + "[" + std::to_string(i) + "]: " + e.what());
+    }
+  }
+}
+
+template <class Ar, class T, std::enable_if_t<std::is_class<T>::value, int>>
+void io(Ar& ar, T& x, const char*) {
+  ar & x;
+}
+
+/// Refuses a class version this code does not know (Boost hands any version to serialize()).
+template <class T>
+void check_version(unsigned version, const char* type) {
+  constexpr auto current = static_cast<unsigned>(boost::serialization::version<T>::value);
+  if (version > current)
+    throw PayloadError(std::string(type) + " is of class version " + std::to_string(version) +
+                       ", newer than this binaan reads (" + std::to_string(current) +
+                       "): the archive was written by a newer binaan");
+  if (version < 1) throw PayloadError(std::string(type) + " is of class version 0, which no binaan wrote");
+}
+
+}  // namespace binaan::detail
+
+// ---- class versions and no tracking, for every persisted type ----
+
+#define BINAAN_PERSISTED(T, VERSION) \
+  BOOST_CLASS_VERSION(T, VERSION)    \
+  BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
+
+BINAAN_PERSISTED(binaan::detail::FacilityData, 1)
+BINAAN_PERSISTED(binaan::detail::CaseData, 1)
+BINAAN_PERSISTED(binaan::detail::PersonData, 1)
+BINAAN_PERSISTED(binaan::detail::SentenceData, 1)
+BINAAN_PERSISTED(binaan::detail::ProgrammesData, 1)
+BINAAN_PERSISTED(binaan::detail::ProfitSplitPolicyData, 1)
+BINAAN_PERSISTED(binaan::detail::LedgerData, 1)
+BINAAN_PERSISTED(binaan::DetentionPeriod, 1)
+BINAAN_PERSISTED(binaan::Subsidiary, 1)
+BINAAN_PERSISTED(binaan::Commutation, 1)
+BINAAN_PERSISTED(binaan::Facts, 1)
+BINAAN_PERSISTED(binaan::DisciplineEntry, 1)
+BINAAN_PERSISTED(binaan::Escape, 1)
+BINAAN_PERSISTED(binaan::DaySpan, 1)
+BINAAN_PERSISTED(binaan::Service, 1)
+BINAAN_PERSISTED(binaan::Assessment, 1)
+BINAAN_PERSISTED(binaan::Recorded, 1)
+BINAAN_PERSISTED(binaan::RecordedGrant, 1)
+BINAAN_PERSISTED(binaan::PolicyOverride, 1)
+BINAAN_PERSISTED(binaan::EnrolmentPolicy, 1)
+BINAAN_PERSISTED(binaan::SavingsPolicy, 1)
+BINAAN_PERSISTED(binaan::Programme, 1)
+BINAAN_PERSISTED(binaan::Partner, 1)
+BINAAN_PERSISTED(binaan::Agreement, 1)
+BINAAN_PERSISTED(binaan::Workshop, 1)
+BINAAN_PERSISTED(binaan::Session, 1)
+BINAAN_PERSISTED(binaan::Product, 1)
+BINAAN_PERSISTED(binaan::Enrolment, 1)
+BINAAN_PERSISTED(binaan::WaitingEntry, 1)
+BINAAN_PERSISTED(binaan::EnrolmentDecision, 1)
+BINAAN_PERSISTED(binaan::Decline, 1)
+BINAAN_PERSISTED(binaan::Attendance, 1)
+BINAAN_PERSISTED(binaan::EndAssessment, 1)
+BINAAN_PERSISTED(binaan::Certificate, 1)
+BINAAN_PERSISTED(binaan::PemukaPeriod, 1)
+BINAAN_PERSISTED(binaan::Batch, 1)
+BINAAN_PERSISTED(binaan::Contribution, 1)
+BINAAN_PERSISTED(binaan::Consignment, 1)
+BINAAN_PERSISTED(binaan::StockLine, 1)
+BINAAN_PERSISTED(binaan::ConsignmentRecord, 1)
+BINAAN_PERSISTED(binaan::Sale, 1)
+BINAAN_PERSISTED(binaan::SaleLine, 1)
+BINAAN_PERSISTED(binaan::SaleRecord, 1)
+BINAAN_PERSISTED(binaan::ProfitShares, 1)
+BINAAN_PERSISTED(binaan::Part, 1)
+BINAAN_PERSISTED(binaan::LedgerEntry, 1)
+#undef BINAAN_PERSISTED
+
+// ---- the serialize functions: found by Boost through its version_type argument (boost::serialization) ----
+
+// Each starts with the class-version check and lists the fields in writing order; `F(x)` writes field x under its
+// own name (used in error messages).
+#define BINAAN_SERIALIZE(T, NAME)                                   \
+  template <class Ar>                                               \
+  void serialize(Ar& ar, T& x, const unsigned int version) {        \
+    binaan::detail::check_version<T>(version, NAME);
+#define F(field) binaan::detail::io(ar, x.field, #field);
+#define END }
+
+namespace boost::serialization {
+
+BINAAN_SERIALIZE(binaan::DetentionPeriod, "DetentionPeriod") F(from) F(to) END
+BINAAN_SERIALIZE(binaan::Subsidiary, "Subsidiary") F(term) F(paid) END
+BINAAN_SERIALIZE(binaan::Commutation, "Commutation") F(date) F(term) END
+BINAAN_SERIALIZE(binaan::DisciplineEntry, "DisciplineEntry") F(date) END
+BINAAN_SERIALIZE(binaan::Escape, "Escape") F(from) F(to) END
+BINAAN_SERIALIZE(binaan::DaySpan, "DaySpan") F(from) F(to) END
+BINAAN_SERIALIZE(binaan::Service, "Service") F(date) F(kind) END
+BINAAN_SERIALIZE(binaan::Assessment, "Assessment") F(date) F(predicate) F(risk) END
+BINAAN_SERIALIZE(binaan::Facts, "Facts")
+  F(discipline) F(escapes) F(justice_collaborator) F(deradicalisation) F(pledge) F(pemuka) F(services) F(assessments)
+END
+BINAAN_SERIALIZE(binaan::RecordedGrant, "RecordedGrant") F(date) F(kind) F(amount) END
+BINAAN_SERIALIZE(binaan::Recorded, "Recorded") F(until) F(grants) END
+BINAAN_SERIALIZE(binaan::PolicyOverride, "PolicyOverride") F(name) F(value) END
+
+BINAAN_SERIALIZE(binaan::detail::PersonData, "Person") F(id) F(religion) F(name) F(sex) F(birth_date) F(child) END
+BINAAN_SERIALIZE(binaan::detail::SentenceData, "Sentence")
+  F(kind) F(term) F(offence) F(verdict_final) F(verdict_date) F(fine) F(restitution) F(commutation)
+END
+BINAAN_SERIALIZE(binaan::detail::CaseData, "Case")
+  F(person) F(detention) F(sentence) F(facts) F(recorded) F(until) F(id) F(title) F(source) F(policy) F(expect_json)
+END
+
+BINAAN_SERIALIZE(binaan::EnrolmentPolicy, "EnrolmentPolicy") F(discipline_window_days) F(near_release_days) END
+BINAAN_SERIALIZE(binaan::SavingsPolicy, "SavingsPolicy") F(spend_percent) END
+BINAAN_SERIALIZE(binaan::detail::ProfitSplitPolicyData, "ProfitSplitPolicy")
+  F(effective_from) F(premi) F(pnbp) F(capital) F(source)
+END
+BINAAN_SERIALIZE(binaan::Programme, "Programme") F(id) F(kind) F(name) END
+BINAAN_SERIALIZE(binaan::Partner, "Partner") F(id) F(name) F(contact) END
+BINAAN_SERIALIZE(binaan::Agreement, "Agreement") F(id) F(partner_id) F(reference) F(from) F(to) F(scopes) END
+BINAAN_SERIALIZE(binaan::Session, "Session") F(date) F(hours) END
+BINAAN_SERIALIZE(binaan::Workshop, "Workshop")
+  F(id) F(programme_id) F(name) F(capacity) F(sessions) F(instructors) F(location) F(partner_id)
+END
+BINAAN_SERIALIZE(binaan::Product, "Product") F(id) F(name) END
+BINAAN_SERIALIZE(binaan::Enrolment, "Enrolment")
+  F(inmate_id) F(workshop_id) F(requested_on) F(enrolled_on) F(left_on) F(leave_reason)
+END
+BINAAN_SERIALIZE(binaan::WaitingEntry, "WaitingEntry") F(inmate_id) F(workshop_id) F(requested_on) END
+BINAAN_SERIALIZE(binaan::Decline, "Decline") F(code) F(message) F(earliest) END
+BINAAN_SERIALIZE(binaan::EnrolmentDecision, "EnrolmentDecision")
+  F(inmate_id) F(workshop_id) F(on) F(outcome) F(reasons)
+END
+BINAAN_SERIALIZE(binaan::Attendance, "Attendance") F(workshop_id) F(session) F(inmate_id) F(status) F(hours) END
+BINAAN_SERIALIZE(binaan::EndAssessment, "EndAssessment")
+  F(inmate_id) F(workshop_id) F(date) F(result) F(score) F(assessor)
+END
+BINAAN_SERIALIZE(binaan::Certificate, "Certificate")
+  F(id) F(inmate_id) F(workshop_id) F(date) F(issuer_kind) F(issuer) F(title)
+END
+BINAAN_SERIALIZE(binaan::PemukaPeriod, "PemukaPeriod") F(inmate_id) F(workshop_id) F(span) END
+BINAAN_SERIALIZE(binaan::Contribution, "Contribution") F(inmate_id) F(amount) END
+BINAAN_SERIALIZE(binaan::Batch, "Batch")
+  F(id) F(product_id) F(workshop_id) F(date) F(units) F(material_cost) F(basis) F(contributors)
+  F(materials_partner_id)
+END
+BINAAN_SERIALIZE(binaan::Consignment, "Consignment") F(id) F(date) F(partner_id) F(product_id) F(units) F(kind) END
+BINAAN_SERIALIZE(binaan::StockLine, "StockLine") F(batch_id) F(units) END
+BINAAN_SERIALIZE(binaan::ConsignmentRecord, "ConsignmentRecord") F(consignment) F(lines) END
+BINAAN_SERIALIZE(binaan::Sale, "Sale")
+  F(id) F(date) F(product_id) F(units) F(unit_price) F(channel) F(partner_id) F(buyer)
+END
+BINAAN_SERIALIZE(binaan::ProfitShares, "ProfitShares") F(premi) F(pnbp) F(capital) END
+BINAAN_SERIALIZE(binaan::Part, "Part") F(id) F(amount) END
+BINAAN_SERIALIZE(binaan::SaleLine, "SaleLine")
+  F(batch_id) F(workshop_id) F(units) F(revenue) F(cost) F(profit) F(shares) F(premi)
+END
+BINAAN_SERIALIZE(binaan::SaleRecord, "SaleRecord") F(sale) F(amount) F(policy_source) F(lines) END
+BINAAN_SERIALIZE(binaan::LedgerEntry, "LedgerEntry") F(date) F(kind) F(amount) F(reference) END
+BINAAN_SERIALIZE(binaan::detail::LedgerData, "Ledger") F(inmate_id) F(entries) END
+
+BINAAN_SERIALIZE(binaan::detail::ProgrammesData, "Programmes")
+  F(profit_split) F(enrolment_policy) F(savings_policy) F(programmes) F(partners) F(agreements) F(workshops)
+  F(products) F(enrolments) F(waiting) F(decisions) F(attendance) F(assessments) F(certificates) F(pemuka)
+  F(batches) F(consignments) F(sales) F(ledgers)
+END
+
+BINAAN_SERIALIZE(binaan::detail::FacilityData, "Facility")
+  F(id) F(name) F(kind)
+  binaan::detail::io(ar, x.people, "people", binaan::kMaxFacilityPeople);
+  F(programmes)
+END
+
+}  // namespace boost::serialization
+
+#undef BINAAN_SERIALIZE
+#undef F
+#undef END
+
+namespace binaan::detail {
+
+unsigned boost_archive_version() {
+  const boost::serialization::library_version_type v = boost::archive::BOOST_ARCHIVE_VERSION();
+  return static_cast<unsigned>(static_cast<std::uint_least16_t>(v));
+}
+
+std::string encode_payload(const FacilityData& data, ArchiveFormat kind) {
+  std::ostringstream out(std::ios::binary);
+  if (kind == ArchiveFormat::Text) {
+    boost::archive::text_oarchive ar(out, boost::archive::no_codecvt);
+    ar << data;
+  } else {
+    boost::archive::binary_oarchive ar(out, boost::archive::no_codecvt);
+    ar << data;
+  }
+  return std::move(out).str();
+}
+
+FacilityData decode_payload(std::string_view payload, ArchiveFormat kind) {
+  MemoryBuf buf(payload.data(), payload.size());
+  FacilityData data;
+  try {
+    if (kind == ArchiveFormat::Text) {
+      std::istream is(&buf);
+      SafeTextIArchive ar(is, buf);
+      ar >> data;
+      // The text archive ends the payload with one newline.
+      if (buf.remaining() == 1 && is.get() == '\n') return data;
+    } else {
+      SafeBinaryIArchive ar(buf);
+      ar >> data;
+    }
+  } catch (const boost::archive::archive_exception& e) {
+    throw PayloadError(std::string("Boost.Serialization cannot read the payload: ") + e.what() + " (" +
+                       std::to_string(payload.size() - buf.remaining()) + " bytes in)");
+  }
+  if (buf.remaining() != 0)
+    throw PayloadError(std::to_string(buf.remaining()) + " bytes after the end of the facility");
+  return data;
+}
+
+std::string programmes_fingerprint(const ProgrammesData& data) {
+  std::ostringstream out(std::ios::binary);
+  {
+    boost::archive::binary_oarchive ar(out, boost::archive::no_codecvt | boost::archive::no_header);
+    ar << data;
+  }
+  return std::move(out).str();
+}
+
+}  // namespace binaan::detail
+
+// ---- explicit instantiation of the Boost templates behind the derived input archives ----
+
+namespace boost::archive {
+template class basic_text_iarchive<binaan::detail::SafeTextIArchive>;
+template class text_iarchive_impl<binaan::detail::SafeTextIArchive>;
+template class basic_binary_iarchive<binaan::detail::SafeBinaryIArchive>;
+template class basic_binary_iprimitive<binaan::detail::SafeBinaryIArchive, char, std::char_traits<char>>;
+namespace detail {
+template class archive_serializer_map<binaan::detail::SafeTextIArchive>;
+template class archive_serializer_map<binaan::detail::SafeBinaryIArchive>;
+}  // namespace detail
+}  // namespace boost::archive

@@ -1,0 +1,194 @@
+#pragma once
+// Facility archives, private parts: the envelope (CRC-32, header), the plain data a facility is saved as, and the
+// entry points of the Boost.Serialization code (archive_boost.cpp, the only file that includes Boost archive
+// headers) and of the conversions (archive_rebuild.cpp). No Boost archive header here.
+
+#include <binaan/facility/facility.hpp>
+#include <binaan/io/archive.hpp>
+#include <binaan/people/case.hpp>
+#include <binaan/programmes/programmes.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace binaan::detail {
+
+// ---- CRC-32 (ISO-HDLC: the CRC of zlib, PNG and Ethernet; reflected polynomial 0xEDB88320, initial value and final
+// xor 0xFFFFFFFF). Check value: crc32("123456789") == 0xCBF43926.
+
+inline constexpr std::array<std::uint32_t, 256> make_crc32_table() {
+  std::array<std::uint32_t, 256> t{};
+  for (std::uint32_t i = 0; i < 256; ++i) {
+    std::uint32_t c = i;
+    for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    t[i] = c;
+  }
+  return t;
+}
+inline constexpr std::array<std::uint32_t, 256> kCrc32Table = make_crc32_table();
+
+/// Continues a CRC-32: crc32(b, crc32(a)) == crc32(a + b); crc32("") == 0.
+inline std::uint32_t crc32(std::string_view data, std::uint32_t crc = 0) noexcept {
+  crc = ~crc;
+  for (char ch : data) crc = kCrc32Table[(crc ^ static_cast<unsigned char>(ch)) & 0xFFu] ^ (crc >> 8);
+  return ~crc;
+}
+
+// ---- The envelope (format 1). Every line ends in '\n'; numbers are decimal without sign or leading zeros:
+//
+//   BINAANFAC              magic
+//   format 1               envelope and payload format
+//   archive text           text | binary: the Boost.Serialization archive class of the payload
+//   boost 18               the Boost.Serialization archive library version that wrote the payload
+//   length 12345           payload bytes
+//   crc32 89abcdef         CRC-32 of the header lines above (magic to the length line, line ends included)
+//                          followed by the payload: 8 lowercase hex digits
+//   (empty line)
+//   payload                exactly `length` bytes, nothing after it
+
+inline constexpr int kEnvelopeFormat = 1;
+/// Longest header a reader looks at before deciding (it is about 80 bytes).
+inline constexpr std::size_t kMaxEnvelopeHeader = 256;
+/// Largest payload length the header may declare (a sanity bound; the file must also really be that long).
+inline constexpr std::uint64_t kMaxPayloadBytes = std::uint64_t{1} << 40;
+
+struct Envelope {
+  int format = 0;
+  ArchiveFormat kind = ArchiveFormat::Text;
+  unsigned boost_version = 0;
+  std::uint64_t length = 0;
+  std::uint32_t crc = 0;
+  std::size_t crc_line = 0;     ///< offset of the crc32 line: the checksum covers the bytes before it
+  std::size_t header_size = 0;  ///< bytes before the payload
+};
+
+/// The header for `payload`, checksum included. `format` and `boost_version` are parameters so that tests can
+/// forge future versions with a valid checksum.
+std::string envelope_header(std::string_view payload, ArchiveFormat kind, unsigned boost_version,
+                            int format = kEnvelopeFormat);
+
+/// Parses and checks the header at the start of `bytes` (which may be only the first bytes of a file): magic, a
+/// format this code reads, the syntax of every line. Does not check the length or the checksum. Throws
+/// ArchiveError naming `name`.
+Envelope parse_envelope_header(std::string_view bytes, const std::string& name);
+
+/// Checks the whole archive: header, length == bytes after the header, checksum, then the Boost version. Returns
+/// the envelope; the payload is bytes.substr(header_size).
+Envelope check_envelope(std::string_view bytes, const std::string& name);
+
+// ---- The data a facility is saved as: plain values, in the order they are written. Classes with invariants
+// (Case, ProfitSplitSchedule, SavingsLedger, Programmes) are saved through these and rebuilt through their
+// constructors and operations on load; plain public structs are saved as they are.
+
+struct PersonData {
+  std::string id;
+  Religion religion = Religion::Unknown;
+  std::string name;
+  std::optional<Sex> sex;
+  std::optional<Date> birth_date;
+  std::optional<bool> child;
+};
+
+struct SentenceData {
+  SentenceKind kind = SentenceKind::Fixed;
+  std::optional<Term> term;  ///< fixed sentences only
+  Offence offence = Offence::General;
+  Date verdict_final;
+  std::optional<Date> verdict_date;
+  std::optional<Subsidiary> fine;
+  std::optional<Subsidiary> restitution;
+  std::optional<Commutation> commutation;
+};
+
+struct CaseData {
+  PersonData person;
+  std::vector<DetentionPeriod> detention;
+  SentenceData sentence;
+  Facts facts;
+  std::optional<Recorded> recorded;
+  std::optional<Date> until;
+  std::string id;
+  std::string title;
+  std::string source;
+  std::vector<PolicyOverride> policy;
+  std::string expect_json;
+};
+
+struct ProfitSplitPolicyData {
+  Date effective_from;
+  std::int32_t premi = 0;
+  std::int32_t pnbp = 0;
+  std::int32_t capital = 0;
+  std::string source;
+};
+
+struct LedgerData {
+  std::string inmate_id;
+  std::vector<LedgerEntry> entries;
+};
+
+struct ProgrammesData {
+  std::vector<ProfitSplitPolicyData> profit_split;
+  EnrolmentPolicy enrolment_policy;
+  SavingsPolicy savings_policy;
+  std::vector<Programme> programmes;
+  std::vector<Partner> partners;
+  std::vector<Agreement> agreements;
+  std::vector<Workshop> workshops;
+  std::vector<Product> products;
+  std::vector<Enrolment> enrolments;
+  std::vector<WaitingEntry> waiting;
+  std::vector<EnrolmentDecision> decisions;
+  std::vector<Attendance> attendance;
+  std::vector<EndAssessment> assessments;
+  std::vector<Certificate> certificates;
+  std::vector<PemukaPeriod> pemuka;
+  std::vector<Batch> batches;
+  std::vector<ConsignmentRecord> consignments;
+  std::vector<SaleRecord> sales;
+  std::vector<LedgerData> ledgers;  ///< by inmate id
+};
+
+struct FacilityData {
+  std::string id;
+  std::string name;
+  FacilityKind kind = FacilityKind::Lapas;
+  std::vector<CaseData> people;
+  ProgrammesData programmes;
+};
+
+/// Most items of any list in the programmes, and of any list inside one record.
+inline constexpr std::uint64_t kMaxListItems = 10'000'000;
+/// Longest string the reader allocates (an `expect` object of a golden case may be long; other texts are checked
+/// against the 1,000-character limit when the facility is rebuilt).
+inline constexpr std::uint64_t kMaxArchiveString = std::uint64_t{16} << 20;
+
+/// A payload that cannot be decoded or rebuilt; archive.cpp adds the file name.
+class PayloadError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// archive_boost.cpp
+/// The Boost.Serialization archive library version of this build (18 for Boost 1.74).
+unsigned boost_archive_version();
+std::string encode_payload(const FacilityData& data, ArchiveFormat kind);
+/// Throws PayloadError, boost::archive::archive_exception, std::bad_alloc, … — the caller turns them into one
+/// ArchiveError.
+FacilityData decode_payload(std::string_view payload, ArchiveFormat kind);
+/// A byte string equal for equal programmes data and different otherwise (their binary encoding).
+std::string programmes_fingerprint(const ProgrammesData& data);
+
+// archive_rebuild.cpp
+/// Throws ArchiveError(name) for what cannot be saved (a special date, a text too long to read back).
+FacilityData to_data(const Facility& facility, const std::string& name);
+/// Rebuilds the facility through its constructors and the Programmes operations, checking every invariant;
+/// throws PayloadError or ValueError.
+Facility from_data(FacilityData data);
+
+}  // namespace binaan::detail
