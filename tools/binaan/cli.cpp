@@ -1,14 +1,27 @@
 #include "cli.hpp"
 
 #include <binaan/error.hpp>
+#include <binaan/io/archive.hpp>
 #include <binaan/io/case_json.hpp>
+#include <binaan/io/roster_csv.hpp>
 #include <binaan/rules/policy.hpp>
 #include <binaan/time/holiday_calendar.hpp>
 
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
+#include <ctime>
+#include <iostream>
+#include <limits>
+#include <thread>
+#include <tuple>
 
 namespace binaan::cli {
 
@@ -38,7 +51,7 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<std::string>&
       if (options_.count(name)) throw UsageError("option --" + name + " given twice");
       if (inline_value) options_[name] = *inline_value;
       else if (i + 1 < argv.size()) options_[name] = argv[++i];
-      else throw UsageError("option --" + name + " needs a value");
+      else throw UsageError("option " + a + " needs a value");
     } else if (has(flags, name) && !inline_value) {
       flags_.push_back(name);
     } else {
@@ -67,6 +80,11 @@ Lang language(const Args& args) {
 
 std::vector<std::string> engine_options() { return {"policy", "holidays", "lang", "format"}; }
 
+std::vector<std::string> with(std::vector<std::string> options, std::initializer_list<const char*> more) {
+  for (const char* m : more) options.emplace_back(m);
+  return options;
+}
+
 Engine make_engine(const Args& args) {
   Policy policy = default_policy();
   if (auto file = args.option("policy")) policy = read_policy_json(read_file_text(*file, 1u << 20), *file);
@@ -78,21 +96,267 @@ Engine make_engine(const Args& args) {
 }
 
 void write_file(const std::string& path, const std::string& text) {
-  std::string tmp = path + ".tmp";
+  // The temporary file sits beside the target (same file system, so rename is atomic) and is unique to this
+  // process, so two runs writing the same file never write into each other's temporary.
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  auto fail = [&](const char* what, int err) {
+    ::unlink(tmp.c_str());
+    throw InputError(path, 0, "", "", std::string(what) + ": " + std::strerror(err));
+  };
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    int err = errno;
+    throw InputError(path, 0, "", "", std::string("cannot write the file: ") + std::strerror(err));
+  }
+  const char* p = text.data();
+  std::size_t left = text.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = n < 0 ? errno : ENOSPC;
+      ::close(fd);
+      fail("cannot write the file", err);
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    int err = errno;
+    ::close(fd);
+    fail("cannot write the file", err);
+  }
+  if (::close(fd) != 0) fail("cannot write the file", errno);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace the file", errno);
+}
+
+std::string format_of(const Args& args, std::initializer_list<const char*> allowed, const std::string& fallback) {
+  std::string format = args.option("format").value_or(fallback);
+  std::string list;
+  for (const char* a : allowed) {
+    if (format == a) return format;
+    list += list.empty() ? a : std::string("|") + a;
+  }
+  throw UsageError("--format takes " + list + ", not \"" + format + "\"");
+}
+
+std::optional<Date> date_option(const Args& args, const std::string& name) {
+  auto text = args.option(name);
+  if (!text) return std::nullopt;
+  try {
+    return parse_date(*text, "--" + name);
+  } catch (const ValueError&) {
+    throw UsageError("--" + name + " takes a date YYYY-MM-DD, not \"" + *text + "\"");
+  }
+}
+
+Date required_date(const Args& args, const std::string& name) {
+  if (auto d = date_option(args, name)) return *d;
+  throw UsageError("--" + name + " DATE is needed");
+}
+
+Date as_of(const Args& args) {
+  if (auto d = date_option(args, "as-of")) return *d;
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (!localtime_r(&now, &local)) throw UsageError("cannot read the system date: give --as-of DATE");
+  Date today = make_date(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, "system date");
+  std::cerr << "binaan: as of " << format_date(today) << " (the system date; --as-of DATE to choose)\n";
+  return today;
+}
+
+unsigned thread_count(const Args& args) {
+  auto text = args.option("threads");
+  if (!text) return 0;
+  if (text->empty() || text->size() > 4 || !std::all_of(text->begin(), text->end(), [](char c) {
+        return c >= '0' && c <= '9';
+      }))
+    throw UsageError("--threads takes a number of threads (0: all cores), not \"" + *text + "\"");
+  return static_cast<unsigned>(std::stoul(*text));
+}
+
+void emit(const Args& args, const std::string& text) {
+  auto o = args.option("o");
+  auto output = args.option("output");
+  if (o && output) throw UsageError("give -o or --output, not both");
+  if (!o) o = output;
+  if (o) write_file(*o, text);
+  else std::cout << text << std::flush;
+}
+
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// A roster has no size limit of its own (only each line has); this bounds what one run reads into memory.
+constexpr std::size_t kMaxRosterBytes = std::size_t{4} << 30;
+
+}  // namespace
+
+bool is_facility_file(const std::string& path) { return is_facility_archive_file(path); }
+
+std::vector<Case> read_roster_file(const std::string& path) {
+  if (ends_with(path, ".jsonl")) return read_roster_jsonl(read_file_text(path, kMaxRosterBytes), path);
+  if (ends_with(path, ".csv")) return read_roster_csv(read_file_text(path, kMaxRosterBytes), path);
+  throw InputError(path, 0, "", "",
+                   "not a facility archive (no binaan archive magic) and not a roster (.jsonl or .csv)");
+}
+
+Population Population::load(const std::string& path) {
+  Population p;
+  p.file_ = path;
+  // Missing and unreadable files are reported the same way for every kind of input.
   {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(path, 0, "", "", "cannot write the file");
-    out << text;
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw InputError(path, 0, "", "", "cannot write the file (disk full?)");
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+      int err = errno;
+      throw InputError(path, 0, "", "", std::string("cannot open the file: ") + std::strerror(err));
+    }
+    if (!S_ISREG(st.st_mode)) throw InputError(path, 0, "", "", "not a regular file");
+    if (::access(path.c_str(), R_OK) != 0) {
+      int err = errno;
+      throw InputError(path, 0, "", "", std::string("cannot read the file: ") + std::strerror(err));
     }
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw InputError(path, 0, "", "", "cannot replace the file");
+  if (is_facility_file(path)) {
+    p.facility_ = std::make_shared<const Facility>(load_facility(path));
+    return p;
   }
+  p.roster_ = read_roster_file(path);
+  return p;
+}
+
+const Facility& Population::require_facility(const std::string& command) const {
+  if (!facility_)
+    throw InputError(file_, 0, "", "", command + " needs a facility archive (binaan import makes one from a roster)");
+  return *facility_;
+}
+
+const Case& Population::person(const std::string& person_id) const {
+  if (facility_) {
+    if (const Case* c = facility_->find(person_id)) return *c;
+  } else {
+    for (const auto& c : roster_)
+      if (c.person().id() == person_id) return c;
+  }
+  throw InputError(file_, 0, "person.id", "\"" + person_id + "\"", "no person with this id");
+}
+
+void check_overrides(const Engine& engine, const Population& population) {
+  for (const auto& c : population.people()) {
+    if (c.policy.empty()) continue;
+    try {
+      (void)with_overrides(engine.policy(), c.policy);
+    } catch (const ValueError& e) {
+      throw InputError(population.file(), 0, "person " + c.person().id() + ": " + e.field(), e.value(), e.why());
+    }
+  }
+}
+
+Progress::Progress(std::string label, std::size_t total)
+    : label_(std::move(label)), total_(total), active_(total >= kMinItems && ::isatty(STDERR_FILENO) == 1) {
+  if (active_) advance(0);
+}
+
+Progress::~Progress() {
+  if (active_) std::cerr << '\r' << std::string(label_.size() + 32, ' ') << '\r' << std::flush;
+}
+
+void Progress::advance(std::size_t n) {
+  if (!active_) return;
+  done_ += n;
+  int percent = total_ == 0 ? 100 : static_cast<int>(done_ * 100 / total_);
+  if (percent == shown_) return;
+  shown_ = percent;
+  std::cerr << '\r' << label_ << ": " << done_ << '/' << total_ << " (" << percent << "%)" << std::flush;
+}
+
+namespace {
+
+// Slices of a long run, so that progress can be shown between them; each slice still uses every thread.
+constexpr std::size_t kSlice = 1024;
+
+std::vector<Case> slice(const std::vector<Case>& people, std::size_t from) {
+  auto end = people.begin() + static_cast<std::ptrdiff_t>(std::min(people.size(), from + kSlice));
+  return std::vector<Case>(people.begin() + static_cast<std::ptrdiff_t>(from), end);
+}
+
+}  // namespace
+
+std::vector<Evaluation> evaluate_people(const Engine& engine, const std::vector<Case>& people,
+                                        const EvaluateOptions& options, unsigned threads, Lang lang) {
+  Progress progress(tr(lang, "evaluating", "menghitung"), people.size());
+  std::vector<Evaluation> out;
+  if (!progress.active()) {
+    out = engine.evaluate_all(people, options, threads);
+  } else {
+    out.reserve(people.size());
+    for (std::size_t i = 0; i < people.size(); i += kSlice) {
+      auto part = engine.evaluate_all(slice(people, i), options, threads);
+      progress.advance(part.size());
+      for (auto& ev : part) out.push_back(std::move(ev));
+    }
+  }
+  for (auto& ev : out) ev.id = ev.person;
+  return out;
+}
+
+DayRun run_day(const Engine& engine, const std::vector<Case>& people, Date day, unsigned threads, Lang lang) {
+  Progress progress(tr(lang, "grant day", "hari pemberian"), people.size());
+  if (!progress.active()) return engine.run_grant_day(people, day, threads);
+  DayRun run;
+  run.date = day;
+  // The summary is added up with the engine's own key and order: kind, level, amount.
+  std::map<std::tuple<int, bool, std::int32_t>, std::size_t> counts;
+  for (std::size_t i = 0; i < people.size(); i += kSlice) {
+    DayRun part = engine.run_grant_day(slice(people, i), day, threads);
+    progress.advance(std::min(kSlice, people.size() - i));
+    for (auto& o : part.outcomes) run.outcomes.push_back(std::move(o));
+    for (const auto& row : part.summary) counts[{static_cast<int>(row.kind), row.level_ii, row.days}] += row.count;
+  }
+  for (const auto& [key, n] : counts)
+    run.summary.push_back({static_cast<GrantKind>(std::get<0>(key)), std::get<1>(key), std::get<2>(key), n});
+  return run;
+}
+
+std::string long_date(Date d, Lang lang) {
+  static const char* const en[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+  static const char* const id[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                                   "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  auto month = static_cast<std::size_t>(d.month().as_number() - 1);
+  return std::to_string(d.day().as_number()) + ' ' + (lang == Lang::Id ? id : en)[month] + ' ' +
+         std::to_string(static_cast<int>(d.year()));
+}
+
+std::string offence_words(Offence o, Lang lang) {
+  switch (o) {
+    case Offence::General: return tr(lang, "general crime", "pidana umum");
+    case Offence::Narcotics: return tr(lang, "narcotics", "narkotika");
+    case Offence::Corruption: return tr(lang, "corruption", "korupsi");
+    case Offence::Terrorism: return tr(lang, "terrorism", "terorisme");
+    case Offence::StateSecurity: return tr(lang, "state security", "keamanan negara");
+    case Offence::HumanRights: return tr(lang, "gross human-rights crime", "pelanggaran HAM berat");
+    case Offence::OrganisedCrime:
+      return tr(lang, "transnational organised crime", "kejahatan transnasional terorganisasi");
+  }
+  return std::string(to_string(o));
+}
+
+std::string religion_words(Religion r, Lang lang) {
+  switch (r) {
+    case Religion::Islam: return "Islam";
+    case Religion::Protestant: return tr(lang, "Protestant", "Kristen Protestan");
+    case Religion::Catholic: return tr(lang, "Catholic", "Katolik");
+    case Religion::Hindu: return "Hindu";
+    case Religion::Buddhist: return tr(lang, "Buddhist", "Buddha");
+    case Religion::Confucian: return tr(lang, "Confucian", "Khonghucu");
+    case Religion::Other: return tr(lang, "other", "lainnya");
+    case Religion::Unknown: return tr(lang, "not recorded", "tidak tercatat");
+  }
+  return std::string(to_string(r));
 }
 
 }  // namespace binaan::cli

@@ -1,10 +1,15 @@
 #pragma once
-// Shared plumbing of the binaan command-line program: argument parsing, exit statuses, common options.
+// Shared plumbing of the binaan command-line program: argument parsing, exit statuses, common options, loading a
+// facility or a roster, progress on a terminal, atomic output.
 
+#include <binaan/facility/facility.hpp>
 #include <binaan/rules/engine.hpp>
 #include <binaan/rules/rule.hpp>
 
+#include <cstddef>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -43,16 +48,119 @@ private:
 /// `--lang id|en`; default from the locale: Indonesian when LANG starts with "id", else English.
 Lang language(const Args& args);
 
+/// The text in the chosen language.
+inline const char* tr(Lang lang, const char* en, const char* id) { return lang == Lang::Id ? id : en; }
+
 /// The engine from the common options `--policy FILE` and `--holidays FILE` (which overrides rows of the built-in
 /// table), with `--strict` turning assume_unrecorded_facts off.
 Engine make_engine(const Args& args);
 
-/// Writes text to a file atomically (temporary file, flush, rename); throws binaan::InputError if it cannot.
+/// Writes text to a file atomically (temporary file beside it, flush, fsync, rename); throws binaan::InputError
+/// if it cannot, leaving no temporary file and any previous file untouched.
 void write_file(const std::string& path, const std::string& text);
 
 /// The common options every engine command takes.
 std::vector<std::string> engine_options();
 
+/// `options` followed by `more`.
+std::vector<std::string> with(std::vector<std::string> options, std::initializer_list<const char*> more);
+
+/// `--format`: one of `allowed`, else `fallback`; anything else is a usage error.
+std::string format_of(const Args& args, std::initializer_list<const char*> allowed, const std::string& fallback);
+
+/// `--NAME DATE` parsed strictly (YYYY-MM-DD); a bad date is a usage error.
+std::optional<Date> date_option(const Args& args, const std::string& name);
+/// As date_option, but the option must be given.
+Date required_date(const Args& args, const std::string& name);
+
+/// `--as-of DATE`, or the system date (local time), which is then printed on standard error: the library has no
+/// "today" of its own, so the program is where the clock is read.
+Date as_of(const Args& args);
+
+/// `--threads N` (0 or absent: all cores).
+unsigned thread_count(const Args& args);
+
+/// Prints the text on standard output, or writes it atomically to `-o FILE` / `--output FILE` when given.
+void emit(const Args& args, const std::string& text);
+
+/// Whether a file starts with the magic of a facility archive (false when it cannot be read).
+bool is_facility_file(const std::string& path);
+
+/// A FACILITY (an archive, recognised by its magic whatever its name) or a ROSTER (`.jsonl` or `.csv`).
+class Population {
+public:
+  /// Throws InputError when the file is missing or unreadable, not an archive and not a roster by its extension,
+  /// or invalid.
+  static Population load(const std::string& path);
+
+  const std::string& file() const noexcept { return file_; }
+  const std::vector<Case>& people() const noexcept { return facility_ ? facility_->people() : roster_; }
+  /// The facility, or nullptr for a roster.
+  const Facility* facility() const noexcept { return facility_.get(); }
+  /// Throws InputError naming the file when it is a roster: the command needs a facility archive.
+  const Facility& require_facility(const std::string& command) const;
+
+  /// The case of a person; throws InputError naming the file and the id when there is none.
+  const Case& person(const std::string& person_id) const;
+
+private:
+  std::string file_;
+  std::vector<Case> roster_;
+  std::shared_ptr<const Facility> facility_;
+};
+
+/// A roster by its extension: `.jsonl` (JSON Lines) or `.csv`. Throws InputError for anything else.
+std::vector<Case> read_roster_file(const std::string& path);
+
+/// Applies every case's policy overrides before a batch run, so that an invalid one is reported naming the file and
+/// the person instead of surfacing from a worker thread. Throws InputError.
+void check_overrides(const Engine& engine, const Population& population);
+
+/// A one-line progress indicator on standard error, shown only when standard error is a terminal and the run is
+/// long (at least `kMinItems` items); silent otherwise, so output piped to a file or a test never carries it.
+class Progress {
+public:
+  static constexpr std::size_t kMinItems = 2000;
+  Progress(std::string label, std::size_t total);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  bool active() const noexcept { return active_; }
+  void advance(std::size_t n);
+
+private:
+  std::string label_;
+  std::size_t total_;
+  std::size_t done_ = 0;
+  int shown_ = -1;
+  bool active_;
+};
+
+/// Engine::evaluate_all over a roster, with progress on a terminal. Each evaluation's `id` is the person id, as
+/// every per-person output of a roster command has it (case-format.md).
+std::vector<Evaluation> evaluate_people(const Engine& engine, const std::vector<Case>& people,
+                                        const EvaluateOptions& options, unsigned threads, Lang lang);
+
+/// Engine::run_grant_day, with progress on a terminal (then run in slices and the summaries added up).
+DayRun run_day(const Engine& engine, const std::vector<Case>& people, Date day, unsigned threads, Lang lang);
+
+/// "24 January 2019" / "24 Januari 2019".
+std::string long_date(Date d, Lang lang);
+
+/// "general crime" / "pidana umum" …
+std::string offence_words(Offence o, Lang lang);
+/// "Islam", "Protestant" / "Kristen Protestan" …
+std::string religion_words(Religion r, Lang lang);
+
 int run_evaluate(const std::vector<std::string>& argv);
+int run_remission_run(const std::vector<std::string>& argv);
+int run_project(const std::vector<std::string>& argv);
+int run_explain(const std::vector<std::string>& argv);
+int run_timeline(const std::vector<std::string>& argv);
+int run_import(const std::vector<std::string>& argv);
+int run_export(const std::vector<std::string>& argv);
+int run_report(const std::vector<std::string>& argv);
+int run_stats(const std::vector<std::string>& argv);
 
 }  // namespace binaan::cli

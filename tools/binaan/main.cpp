@@ -16,7 +16,18 @@ constexpr const char* kMainUsage =
     "usage: binaan COMMAND [ARGS] [--help]\n"
     "\n"
     "commands:\n"
-    "  evaluate CASE.json   remissions, release and parole dates of one case, with every decision explained\n"
+    "  evaluate       CASE.json: remissions, release and parole dates of one case, every decision explained\n"
+    "  remission-run  --on DATE FACILITY|ROSTER: the grant-day job (granted, not eligible, needs review, summary)\n"
+    "  project        FACILITY|ROSTER: every person's expiry, release and programme dates (json, jsonl, csv)\n"
+    "  explain        ID --on DATE FACILITY|ROSTER: one person's decisions on a day, in prose with citations\n"
+    "  timeline       ID FACILITY|ROSTER --svg FILE: a picture of one sentence for the inmate's family\n"
+    "  stats          FACILITY|ROSTER: population by offence, religion, sentence length; releases by month\n"
+    "  import         ROSTER -o FACILITY: a facility archive from a roster\n"
+    "  export         FACILITY -o FILE: the people of a facility as a roster\n"
+    "  report         programmes|partners|head FACILITY --from DATE --to DATE: programme reports of a period\n"
+    "\n"
+    "FACILITY is a binaan archive (recognised by its content, whatever its name); ROSTER is JSON Lines (.jsonl)\n"
+    "or CSV (.csv). Every command takes --help. Commands that need today's date take --as-of DATE.\n"
     "\n"
     "binaan --version prints the version. Exit status: 0 success, 1 bad input, 2 usage.\n";
 
@@ -27,6 +38,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
       {"evaluate", run_evaluate},
+      {"remission-run", run_remission_run},
+      {"project", run_project},
+      {"explain", run_explain},
+      {"timeline", run_timeline},
+      {"stats", run_stats},
+      {"import", run_import},
+      {"export", run_export},
+      {"report", run_report},
   };
   try {
     if (args.empty()) throw UsageError("a command is needed");
@@ -44,7 +63,7 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "binaan: " << e.what() << '\n';
     if (std::string(e.what()).find("usage:") == std::string::npos)
-      std::cerr << (args.size() > 1 && commands.count(args[0]) ? "Try 'binaan " + args[0] + " --help'.\n"
+      std::cerr << (!args.empty() && commands.count(args[0]) ? "Try 'binaan " + args[0] + " --help'.\n"
                                                                : std::string("\n") + kMainUsage);
     return kUsage;
   } catch (const binaan::Error& e) {

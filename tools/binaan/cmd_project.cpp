@@ -1,0 +1,132 @@
+// `binaan project FACILITY|ROSTER`: every person's projection (the result keys of case-format.md without the
+// decisions), as a JSON array, JSON Lines, CSV or a text table.
+#include "cli.hpp"
+
+#include <binaan/io/result.hpp>
+
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace binaan::cli {
+
+namespace {
+constexpr const char* kHelp =
+    "usage: binaan project FACILITY|ROSTER [--format json|jsonl|csv|text] [--lang id|en] [--strict]\n"
+    "                      [--threads N] [--holidays FILE] [--policy FILE] [-o FILE]\n"
+    "\n"
+    "Projects every person's sentence: the grants, expiry, final release, the earliest day of asimilasi, CMK, PB,\n"
+    "CB and CMB, and the earliest-parole scenario (case-format.md \"Result\" without the decisions; \"id\" is the\n"
+    "person id).\n"
+    "\n"
+    "  --format json       one JSON array, one object per person (default)\n"
+    "           jsonl      one JSON object per line\n"
+    "           csv        one row per person: id, start, term_end, expiry, final_release, asimilasi, cmk, pb, cb,\n"
+    "                      cmb_start, parole_expiry, probation_end, grants_days (days taken off by all grants),\n"
+    "                      estimated; a date that does not apply is an empty cell\n"
+    "           text       a table for reading\n"
+    "  --lang id|en        language of messages (default: from LANG)\n"
+    "  --strict            a missing assessment makes a decision 'needs review' instead of an assumption\n"
+    "  --threads N         worker threads (default 0: all cores)\n"
+    "  --holidays FILE     holiday table (CSV) overriding the built-in rows\n"
+    "  --policy FILE       policy file (JSON) instead of the Indonesian default\n"
+    "  -o, --output FILE   write to FILE (atomically) instead of standard output\n"
+    "\n"
+    "Exit status: 0 success, 1 bad input, 2 usage.\n";
+
+std::string cell(const std::optional<Date>& d) { return d ? format_date(*d) : std::string(); }
+
+// RFC 4180: quoted only when it must be.
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::int64_t days_taken_off(const Evaluation& ev) {
+  std::int64_t total = 0;
+  for (const auto& g : ev.grants) total += g.effective_days;
+  return total;
+}
+
+std::string to_csv(const std::vector<Evaluation>& evs) {
+  std::string out =
+      "id,start,term_end,expiry,final_release,asimilasi,cmk,pb,cb,cmb_start,parole_expiry,probation_end,"
+      "grants_days,estimated\n";
+  for (const auto& ev : evs) {
+    const auto& m = ev.milestones;
+    const auto& ps = ev.parole_scenario;
+    out += csv_field(ev.person) + ',' + cell(ev.start) + ',' + cell(ev.term_end) + ',' + cell(ev.expiry) + ',' +
+           cell(ev.final_release) + ',' + cell(m.asimilasi) + ',' + cell(m.cmk) + ',' + cell(m.pb) + ',' +
+           cell(m.cb) + ',' + cell(m.cmb_start) + ',' + (ps ? format_date(ps->expiry) : "") + ',' +
+           (ps ? format_date(ps->probation_end) : "") + ',' + std::to_string(days_taken_off(ev)) + ',' +
+           (ev.estimated ? "true" : "false") + '\n';
+  }
+  return out;
+}
+
+std::string to_table(const std::vector<Evaluation>& evs, Lang lang) {
+  std::size_t width = 6;
+  for (const auto& ev : evs) width = std::max(width, ev.person.size());
+  std::ostringstream out;
+  auto d = [](const std::optional<Date>& x) { return x ? format_date(*x) : std::string("-"); };
+  out << std::left << std::setw(static_cast<int>(width)) << "id" << "  " << std::setw(10)
+      << tr(lang, "start", "mulai") << "  " << std::setw(10) << tr(lang, "expiry", "ekspirasi") << "  "
+      << std::setw(10) << tr(lang, "release", "bebas") << "  " << std::setw(10) << "PB" << "  " << std::setw(10)
+      << "CMB" << "  " << tr(lang, "remission days", "hari remisi") << '\n';
+  for (const auto& ev : evs) {
+    out << std::setw(static_cast<int>(width)) << ev.person << "  " << std::setw(10) << d(ev.start) << "  "
+        << std::setw(10) << d(ev.expiry) << "  " << std::setw(10) << d(ev.final_release) << "  " << std::setw(10)
+        << d(ev.milestones.pb) << "  " << std::setw(10) << d(ev.milestones.cmb_start) << "  "
+        << days_taken_off(ev) << (ev.estimated ? " *" : "") << '\n';
+  }
+  bool estimated = std::any_of(evs.begin(), evs.end(), [](const Evaluation& ev) { return ev.estimated; });
+  if (estimated) out << tr(lang, "* rests on estimated holiday dates\n", "* memakai perkiraan hari besar\n");
+  return out.str();
+}
+
+}  // namespace
+
+int run_project(const std::vector<std::string>& argv) {
+  Args args(argv, with(engine_options(), {"threads", "o", "output"}), {"strict", "help"});
+  if (args.flag("help")) {
+    std::cout << kHelp;
+    return kOk;
+  }
+  if (args.positional().size() != 1)
+    throw UsageError("project takes exactly one FACILITY or ROSTER\n\n" + std::string(kHelp));
+  const std::string format = format_of(args, {"json", "jsonl", "csv", "text"}, "json");
+  const unsigned threads = thread_count(args);
+  RenderOptions render;
+  render.lang = language(args);
+  render.decisions = false;
+  render.indent = -1;
+  Engine engine = make_engine(args);
+  Population population = Population::load(args.positional()[0]);
+  check_overrides(engine, population);
+  EvaluateOptions options;
+  options.decisions = false;
+  std::vector<Evaluation> evs = evaluate_people(engine, population.people(), options, threads, render.lang);
+
+  std::string out;
+  if (format == "csv") {
+    out = to_csv(evs);
+  } else if (format == "text") {
+    out = to_table(evs, render.lang);
+  } else if (format == "jsonl") {
+    for (const auto& ev : evs) out += evaluation_to_json(ev, render) + '\n';
+  } else {
+    out = "[";
+    for (std::size_t i = 0; i < evs.size(); ++i) out += (i ? ",\n  " : "\n  ") + evaluation_to_json(evs[i], render);
+    out += evs.empty() ? "]\n" : "\n]\n";
+  }
+  emit(args, out);
+  return kOk;
+}
+
+}  // namespace binaan::cli

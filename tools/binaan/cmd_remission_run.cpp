@@ -1,0 +1,84 @@
+// `binaan remission-run --on DATE FACILITY|ROSTER`: the grant-day job (granted, not eligible, needs review, and
+// the announcement table).
+#include "cli.hpp"
+
+#include <binaan/io/result.hpp>
+
+#include <iostream>
+#include <utility>
+
+namespace binaan::cli {
+
+namespace {
+constexpr const char* kHelp =
+    "usage: binaan remission-run --on DATE FACILITY|ROSTER [--format text|json] [--lang id|en] [--strict]\n"
+    "                            [--threads N] [--holidays FILE] [--policy FILE] [-o FILE]\n"
+    "\n"
+    "The grant-day job: decides every remission of every person on one day (17 August, a religious holiday, …).\n"
+    "Lists who is granted (RU/RK I or II, with the amount and whether it releases), who is not eligible and why\n"
+    "(every failed condition with its legal citation), who needs review (the missing facts), and the summary\n"
+    "table by kind and amount as the official announcements give it. People with nothing to decide that day are\n"
+    "left out.\n"
+    "\n"
+    "FACILITY is a binaan archive (recognised by its content); ROSTER is JSON Lines (.jsonl) or CSV (.csv).\n"
+    "\n"
+    "  --on DATE           the grant day, YYYY-MM-DD (required)\n"
+    "  --format text|json  output format (default text). JSON keys: date, granted (id, kind, days, release),\n"
+    "                      not_eligible (id, reasons: code, message, citation), needs_review (id, missing),\n"
+    "                      summary (kind, level I/II, days, count)\n"
+    "  --lang id|en        language (default: from LANG, Indonesian when it starts with \"id\")\n"
+    "  --strict            a missing assessment makes a decision 'needs review' instead of an assumption\n"
+    "  --threads N         worker threads (default 0: all cores)\n"
+    "  --holidays FILE     holiday table (CSV) overriding the built-in rows\n"
+    "  --policy FILE       policy file (JSON) instead of the Indonesian default\n"
+    "  -o, --output FILE   write to FILE (atomically) instead of standard output\n"
+    "\n"
+    "Exit status: 0 success, 1 bad input, 2 usage.\n";
+
+// The announcement table, then every person by outcome: the lists the records office signs.
+std::string day_run_text(const DayRun& run, const RenderOptions& render) {
+  std::string out = day_run_to_text(run, render);
+  const Lang lang = render.lang;
+  const std::pair<Outcome, const char*> sections[] = {
+      {Outcome::Granted, tr(lang, "Granted:\n", "Diberikan:\n")},
+      {Outcome::NotEligible, tr(lang, "Not eligible:\n", "Tidak memenuhi syarat:\n")},
+      {Outcome::NeedsReview, tr(lang, "Needs review:\n", "Perlu ditinjau:\n")}};
+  for (const auto& [outcome, title] : sections) {
+    std::string lines;
+    for (const auto& o : run.outcomes)
+      for (const auto& d : o.decisions) {
+        if (d.outcome != outcome) continue;
+        // decision_to_text starts with the day, which is the run's own: the person id takes its place.
+        std::string text = decision_to_text(d, lang);
+        const std::size_t date_prefix = 12;  // "YYYY-MM-DD  "
+        lines += "  " + o.person + "  " + (text.size() > date_prefix ? text.substr(date_prefix) : text);
+      }
+    if (!lines.empty()) out += "\n" + std::string(title) + lines;
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_remission_run(const std::vector<std::string>& argv) {
+  Args args(argv, with(engine_options(), {"on", "threads", "o", "output"}), {"strict", "help"});
+  if (args.flag("help")) {
+    std::cout << kHelp;
+    return kOk;
+  }
+  if (args.positional().size() != 1)
+    throw UsageError("remission-run takes exactly one FACILITY or ROSTER\n\n" + std::string(kHelp));
+  const Date day = required_date(args, "on");
+  const std::string format = format_of(args, {"text", "json"}, "text");
+  const unsigned threads = thread_count(args);
+  RenderOptions render;
+  render.lang = language(args);
+  Engine engine = make_engine(args);
+  Population population = Population::load(args.positional()[0]);
+  check_overrides(engine, population);
+  DayRun run = run_day(engine, population.people(), day, threads, render.lang);
+  emit(args, format == "json" ? day_run_to_json(run, render) + "\n" : day_run_text(run, render));
+  return kOk;
+}
+
+}  // namespace binaan::cli
