@@ -6,13 +6,23 @@
 
 namespace binaan {
 
+namespace {
+// Characters (code points) of UTF-8 text: the 1,000-character limit of case-format.md counts characters, not bytes.
+std::size_t characters(const std::string& text) {
+  std::size_t n = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0u) != 0x80u) ++n;
+  return n;
+}
+}  // namespace
+
 Person::Person(std::string id, Religion religion, std::string name, std::optional<Sex> sex,
                std::optional<Date> birth_date, std::optional<bool> child)
     : id_(std::move(id)), name_(std::move(name)), birth_date_(birth_date), religion_(religion), sex_(sex),
       child_(child) {
   if (id_.empty()) throw ValueError("person.id", id_, "a person needs an id");
-  if (id_.size() > kMaxTextLength) throw ValueError("person.id", id_.substr(0, 40) + "…", "longer than 1000 characters");
-  if (name_.size() > kMaxTextLength)
+  if (characters(id_) > kMaxTextLength) throw ValueError("person.id", id_.substr(0, 40) + "…", "longer than 1000 characters");
+  if (characters(name_) > kMaxTextLength)
     throw ValueError("person.name", name_.substr(0, 40) + "…", "longer than 1000 characters");
 }
 

@@ -53,6 +53,10 @@ TEST(Person, ValidatesAndDerivesChildhood) {
   EXPECT_EQ(field_of_error([] { Person("", Religion::Islam); }), "person.id");
   EXPECT_EQ(field_of_error([] { Person(std::string(1001, 'x'), Religion::Islam); }), "person.id");
   EXPECT_EQ(field_of_error([] { Person("A", Religion::Islam, std::string(1001, 'x')); }), "person.name");
+  std::string accented;
+  for (int i = 0; i < 1000; ++i) accented += "\xC3\xA9";  // 1,000 characters "é", 2,000 bytes
+  EXPECT_NO_THROW(Person("A", Religion::Islam, accented));
+  EXPECT_EQ(field_of_error([&] { Person("A", Religion::Islam, accented + "e"); }), "person.name");
   Person p("A1", Religion::Hindu, "Made", Sex::Male, d("2005-07-24"));
   EXPECT_EQ(p.religion(), Religion::Hindu);
   EXPECT_EQ(p.is_child_on(d("2023-07-23")), true);   // 17 the day before the 18th birthday
