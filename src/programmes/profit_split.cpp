@@ -96,13 +96,13 @@ ProfitSplitSchedule parse_profit_split_schedule(std::string_view json, std::stri
     try {
       out.emplace_back(from, premi, pnbp, capital, source);
     } catch (const ValueError& e) {
-      throw InputError(f, 0, at, e.value(), e.what());
+      throw InputError(f, 0, at, e.value(), e.why());
     }
   }
   try {
     return ProfitSplitSchedule(std::move(out));
   } catch (const ValueError& e) {
-    throw InputError(f, 0, "", e.value(), e.what());
+    throw InputError(f, 0, "", e.value(), e.why());
   }
 }
 

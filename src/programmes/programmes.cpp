@@ -135,21 +135,37 @@ void Programmes::add_product(Product p) {
 
 std::optional<std::size_t> Programmes::current_enrolment(const std::string& inmate_id,
                                                          const std::string& workshop_id) const {
-  for (std::size_t i = 0; i < enrolments_.size(); ++i)
-    if (enrolments_[i].inmate_id == inmate_id && enrolments_[i].workshop_id == workshop_id && !enrolments_[i].left_on)
-      return i;
+  auto it = enrolment_index_.find({inmate_id, workshop_id});
+  if (it != enrolment_index_.end())
+    for (std::size_t i : it->second)
+      if (!enrolments_[i].left_on) return i;
   return std::nullopt;
+}
+
+template <class Pred>
+bool Programmes::any_enrolment(const std::string& inmate_id, const std::string& workshop_id, Pred pred) const {
+  auto it = enrolment_index_.find({inmate_id, workshop_id});
+  if (it == enrolment_index_.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [&](std::size_t i) { return pred(enrolments_[i]); });
 }
 
 std::int64_t Programmes::occupied_places(const std::string& workshop_id, Date on) const {
   // A place is held until the day its holder leaves; a later-dated enrolment already holds its place.
-  return std::count_if(enrolments_.begin(), enrolments_.end(), [&](const Enrolment& e) {
-    return e.workshop_id == workshop_id && (!e.left_on || *e.left_on > on);
+  auto it = workshop_enrolments_.find(workshop_id);
+  if (it == workshop_enrolments_.end()) return 0;
+  return std::count_if(it->second.begin(), it->second.end(), [&](std::size_t i) {
+    return !enrolments_[i].left_on || *enrolments_[i].left_on > on;
   });
 }
 
+void Programmes::push_enrolment(Enrolment e) {
+  enrolment_index_[{e.inmate_id, e.workshop_id}].push_back(enrolments_.size());
+  workshop_enrolments_[e.workshop_id].push_back(enrolments_.size());
+  enrolments_.push_back(std::move(e));
+}
+
 void Programmes::enrol(const std::string& inmate_id, const std::string& workshop_id, Date requested_on, Date on) {
-  enrolments_.push_back(Enrolment{inmate_id, workshop_id, requested_on, on, std::nullopt, std::nullopt});
+  push_enrolment(Enrolment{inmate_id, workshop_id, requested_on, on, std::nullopt, std::nullopt});
 }
 
 EnrolmentDecision Programmes::request_enrolment(const std::string& inmate_id, const std::string& workshop_id,
@@ -222,9 +238,9 @@ void Programmes::leave(const std::string& inmate_id, const std::string& workshop
   Enrolment& e = enrolments_[*i];
   if (on < e.enrolled_on)
     throw ValueError("leave.on", format_date(on), "before the enrolment on " + format_date(e.enrolled_on));
-  for (const Attendance& a : attendance_)
-    if (a.inmate_id == inmate_id && a.workshop_id == workshop_id && a.session >= on && a.session >= e.enrolled_on)
-      throw ValueError("leave.on", format_date(on), "attendance is recorded on " + format_date(a.session));
+  for (const Session& s : workshop(workshop_id).sessions)
+    if (s.date >= on && find_attendance(workshop_id, s.date, inmate_id))
+      throw ValueError("leave.on", format_date(on), "attendance is recorded on " + format_date(s.date));
   e.left_on = on;
   e.leave_reason = reason;
 }
@@ -238,9 +254,8 @@ void Programmes::record_attendance(const std::string& workshop_id, Date session,
   detail::require_id("attendance.inmate_id", inmate_id);
   const Session* s = find_session(w, session);
   if (!s) throw ValueError("attendance.session", format_date(session), "no session of " + workshop_id + " that day");
-  const bool enrolled = std::any_of(enrolments_.begin(), enrolments_.end(), [&](const Enrolment& e) {
-    return e.inmate_id == inmate_id && e.workshop_id == workshop_id && enrolled_on(e, session);
-  });
+  const bool enrolled =
+      any_enrolment(inmate_id, workshop_id, [&](const Enrolment& e) { return enrolled_on(e, session); });
   if (!enrolled)
     throw ValueError("attendance.inmate_id", inmate_id,
                      "not enrolled in " + workshop_id + " on " + format_date(session));
@@ -267,9 +282,8 @@ void Programmes::record_assessment(EndAssessment a) {
   detail::require_text("assessment.assessor", a.assessor);
   if (a.score && (*a.score < 0 || *a.score > 100))
     throw ValueError("assessment.score", std::to_string(*a.score), "must be 0-100");
-  const bool enrolled = std::any_of(enrolments_.begin(), enrolments_.end(), [&](const Enrolment& e) {
-    return e.inmate_id == a.inmate_id && e.workshop_id == a.workshop_id && e.enrolled_on <= a.date;
-  });
+  const bool enrolled =
+      any_enrolment(a.inmate_id, a.workshop_id, [&](const Enrolment& e) { return e.enrolled_on <= a.date; });
   if (!enrolled)
     throw ValueError("assessment.inmate_id", a.inmate_id,
                      "never enrolled in " + a.workshop_id + " by " + format_date(a.date));
@@ -337,9 +351,8 @@ void Programmes::add_batch(Batch b) {
                        std::string("must be at least 1 ") + std::string(to_string(b.basis)) +
                            ", all together at most 1,000,000,000");
     total += c.amount;
-    const bool enrolled = std::any_of(enrolments_.begin(), enrolments_.end(), [&](const Enrolment& e) {
-      return e.inmate_id == c.inmate_id && e.workshop_id == b.workshop_id && enrolled_on(e, b.date);
-    });
+    const bool enrolled =
+        any_enrolment(c.inmate_id, b.workshop_id, [&](const Enrolment& e) { return enrolled_on(e, b.date); });
     if (!enrolled)
       throw ValueError(at + ".inmate_id", c.inmate_id,
                        "not enrolled in " + b.workshop_id + " on " + format_date(b.date));
@@ -492,7 +505,7 @@ void Programmes::restore_enrolment(Enrolment e) {
     throw ValueError("enrolment.leave_reason", e.inmate_id, "a leaving day and its reason go together");
   if (!e.left_on && current_enrolment(e.inmate_id, e.workshop_id))
     throw ValueError("enrolment.inmate_id", e.inmate_id, "already enrolled in " + e.workshop_id);
-  enrolments_.push_back(std::move(e));
+  push_enrolment(std::move(e));
 }
 
 void Programmes::restore_waiting(WaitingEntry e) {

@@ -144,8 +144,12 @@ private:
   void require_stock_day(const std::string& field, Date day) const;
   Workshop& workshop_mut(const std::string& id);
   std::optional<std::size_t> current_enrolment(const std::string& inmate_id, const std::string& workshop_id) const;
+  /// Whether some enrolment of the inmate in the workshop satisfies `pred`.
+  template <class Pred>
+  bool any_enrolment(const std::string& inmate_id, const std::string& workshop_id, Pred pred) const;
   std::int64_t occupied_places(const std::string& workshop_id, Date on) const;
   void enrol(const std::string& inmate_id, const std::string& workshop_id, Date requested_on, Date on);
+  void push_enrolment(Enrolment enrolment);
   std::vector<StockLine> draw(const std::string& field, const std::string& product_id, const std::string& location,
                               std::int64_t units) const;
 
@@ -172,6 +176,8 @@ private:
 
   std::map<std::string, std::size_t> programme_index_, partner_index_, agreement_index_, workshop_index_,
       product_index_, batch_index_, certificate_index_, consignment_index_, sale_index_;
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> enrolment_index_;  // (inmate, workshop)
+  std::map<std::string, std::vector<std::size_t>> workshop_enrolments_;
   std::map<std::tuple<std::string, Date, std::string>, std::size_t> attendance_index_;
   std::map<std::pair<std::string, std::string>, std::int64_t> stock_;  // (batch, location: "" = gallery) → units
   std::map<std::string, std::int64_t> sold_;                            // batch → units sold
