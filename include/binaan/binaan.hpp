@@ -19,3 +19,26 @@
 #include <binaan/people/sentence.hpp>
 
 #include <binaan/io/case_json.hpp>
+
+#include <binaan/programmes/assessment.hpp>
+#include <binaan/programmes/attendance.hpp>
+#include <binaan/programmes/certificate.hpp>
+#include <binaan/programmes/consignment.hpp>
+#include <binaan/programmes/decline.hpp>
+#include <binaan/programmes/enrolment.hpp>
+#include <binaan/programmes/errors.hpp>
+#include <binaan/programmes/head_report.hpp>
+#include <binaan/programmes/inmate_report.hpp>
+#include <binaan/programmes/money.hpp>
+#include <binaan/programmes/partner.hpp>
+#include <binaan/programmes/partner_report.hpp>
+#include <binaan/programmes/participation.hpp>
+#include <binaan/programmes/product.hpp>
+#include <binaan/programmes/profit_split.hpp>
+#include <binaan/programmes/programme.hpp>
+#include <binaan/programmes/programme_report.hpp>
+#include <binaan/programmes/programmes.hpp>
+#include <binaan/programmes/sale.hpp>
+#include <binaan/programmes/savings.hpp>
+#include <binaan/programmes/split.hpp>
+#include <binaan/programmes/workshop.hpp>
