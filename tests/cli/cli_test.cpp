@@ -541,6 +541,12 @@ TEST(CliOutput, UnwritablePathLeavesNothing) {
   Result p = run({"project", kRoster, "-o", s / "missing-dir/p.json"});
   EXPECT_EQ(p.status, 1);
   EXPECT_TRUE(has(p.err, "missing-dir/p.json")) << p.err;
+  Result i = run({"import", kRoster, "-o", s / "missing-dir/f.binaan"});
+  EXPECT_EQ(i.status, 1);
+  EXPECT_TRUE(has(i.err, "missing-dir/f.binaan")) << i.err;
+  Result e = run({"export", kRoster, "-o", s / "plain/people.csv"});
+  EXPECT_EQ(e.status, 1);
+  EXPECT_TRUE(has(e.err, "plain/people.csv")) << e.err;
   EXPECT_EQ(s.listing(), std::vector<std::string>{"plain"});
   EXPECT_EQ(read_text(s / "plain"), "not a directory\n");
 }
@@ -555,6 +561,27 @@ TEST(CliOutput, FailedReplaceKeepsWhatWasThere) {
   EXPECT_TRUE(has(r.err, "out.svg")) << r.err;
   EXPECT_EQ(s.listing(), std::vector<std::string>{"out.svg"});
   EXPECT_EQ(read_text(s / "out.svg/keep"), "kept\n");
+}
+
+TEST(CliOutput, NoProgressWhenStandardErrorIsNotATerminal) {
+  Scratch s;
+  // A run long enough for the progress indicator, which only a terminal gets.
+  std::string lines = read_text(kRoster);
+  std::vector<std::string> people;
+  for (std::size_t at = 0; at < lines.size(); at = lines.find('\n', at) + 1)
+    people.push_back(lines.substr(at, lines.find('\n', at) - at));
+  std::string big;
+  for (int i = 0; i < 2100; ++i) {
+    Json c = Json::parse(people[static_cast<std::size_t>(i) % people.size()]);
+    c["person"]["id"] = "P" + std::to_string(i);
+    big += c.dump() + "\n";
+  }
+  write_text(s / "big.jsonl", big);
+  Result r = run({"remission-run", "--on", "2019-08-17", s / "big.jsonl", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  Json j = Json::parse(r.out);
+  EXPECT_EQ(j["summary"][0], (Json{{"kind", "ru"}, {"level", "I"}, {"days", 30}, {"count", 525}}));  // 3 × 175
 }
 
 // ---- stats ----

@@ -188,6 +188,31 @@ std::string timeline_svg(const Case& c, const Evaluation& ev, const Policy& poli
   keys.push_back({today, tr(lang, "Today", "Hari ini"), "#d32f2f", true});
   std::stable_sort(keys.begin(), keys.end(), [](const KeyDate& a, const KeyDate& b) { return a.date < b.date; });
 
+  // ---- the legend entries ----
+  struct Entry {
+    const char* fill;
+    const char* stroke;
+    const char* en;
+    const char* id;
+  };
+  const Entry all_entries[] = {
+      {"#5b7db1", "none", "In custody (detention and prison)", "Dalam tahanan (penahanan dan lapas)"},
+      {"#d9d9d9", "none", "Sentence without remission", "Masa pidana tanpa remisi"},
+      {"#2e7d32", "none", "Sentence to serve after remission", "Masa pidana yang dijalani setelah remisi"},
+      {"#ef6c00", "none", "Subsider for an unpaid fine", "Subsider denda yang tidak dibayar"},
+      {"#f9a825", "#c17900", "Remission granted (RU 17 August, RK religious holiday, RT extra (tambahan), RD decade (dasawarsa))",
+       "Remisi diberikan (RU 17 Agustus, RK hari besar keagamaan, RT tambahan, RD dasawarsa)"},
+      {"#ffffff", "#c17900", "Remission expected later, if the conditions are met",
+       "Remisi yang diharapkan kemudian, bila syarat terpenuhi"},
+  };
+  // Only what the picture shows: no subsider, no hollow marks, when there are none.
+  const bool subsider = ev.expiry && ev.final_release && *ev.final_release > *ev.expiry;
+  const bool granted = std::any_of(ev.grants.begin(), ev.grants.end(), [&](const Grant& g) { return g.date <= today; });
+  const bool expected = std::any_of(ev.grants.begin(), ev.grants.end(), [&](const Grant& g) { return g.date > today; });
+  std::vector<Entry> entries;
+  for (std::size_t i = 0; i < std::size(all_entries); ++i)
+    if ((i != 3 || subsider) && (i != 4 || granted) && (i != 5 || expected)) entries.push_back(all_entries[i]);
+
   // ---- vertical layout ----
   const double badge_top = 205;        // numbered badges, up to three lanes
   const double custody_y = 325;
@@ -200,7 +225,7 @@ std::string timeline_svg(const Case& c, const Evaluation& ev, const Policy& poli
   const std::size_t grant_rows = (ev.grants.size() + grant_columns - 1) / grant_columns;
   const double grants_list_top = list_top + 36.0 * static_cast<double>(keys.size()) + 40;
   const double legend_top = grants_list_top + 50 + 28.0 * static_cast<double>(grant_rows);
-  const double height = legend_top + 260;
+  const double height = legend_top + 80 + 32.0 * static_cast<double>(entries.size());
 
   std::ostringstream svg;
   svg << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -347,23 +372,7 @@ std::string timeline_svg(const Case& c, const Evaluation& ev, const Policy& poli
 
   // ---- legend ----
   text(svg, kLeft, legend_top, tr(lang, "Legend", "Keterangan"), 22, " font-weight=\"bold\"");
-  struct Entry {
-    const char* fill;
-    const char* stroke;
-    const char* en;
-    const char* id;
-  };
-  const Entry entries[] = {
-      {"#5b7db1", "none", "In custody (detention and prison)", "Dalam tahanan (penahanan dan lapas)"},
-      {"#d9d9d9", "none", "Sentence without remission", "Masa pidana tanpa remisi"},
-      {"#2e7d32", "none", "Sentence to serve after remission", "Masa pidana yang dijalani setelah remisi"},
-      {"#ef6c00", "none", "Subsider for an unpaid fine", "Subsider denda yang tidak dibayar"},
-      {"#f9a825", "#c17900", "Remission granted (RU 17 August, RK religious holiday, RT extra (tambahan), RD decade (dasawarsa))",
-       "Remisi diberikan (RU 17 Agustus, RK hari besar keagamaan, RT tambahan, RD dasawarsa)"},
-      {"#ffffff", "#c17900", "Remission expected later, if the conditions are met",
-       "Remisi yang diharapkan kemudian, bila syarat terpenuhi"},
-  };
-  for (std::size_t i = 0; i < std::size(entries); ++i) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
     double x = kLeft;
     double y = legend_top + 18 + 32.0 * static_cast<double>(i);
     svg << "<rect x=\"" << num(x) << "\" y=\"" << num(y) << "\" width=\"28\" height=\"20\" fill=\"" << entries[i].fill
@@ -375,7 +384,7 @@ std::string timeline_svg(const Case& c, const Evaluation& ev, const Policy& poli
                      tr(lang, "The prison's decision is the official one.", "Keputusan lapas yang berlaku resmi.");
   if (ev.estimated)
     note += std::string(" * ") + tr(lang, "Rests on estimated holiday dates.", "Memakai perkiraan tanggal hari besar.");
-  text(svg, kLeft, legend_top + 18 + 32.0 * static_cast<double>(std::size(entries)) + 20, note, 14,
+  text(svg, kLeft, legend_top + 18 + 32.0 * static_cast<double>(entries.size()) + 20, note, 14,
        " fill=\"#555555\"");
   svg << "</svg>\n";
   return svg.str();
