@@ -19,6 +19,7 @@
 #include <binaan/people/sentence.hpp>
 
 #include <binaan/io/case_json.hpp>
+#include <binaan/io/roster_csv.hpp>
 
 #include <binaan/programmes/assessment.hpp>
 #include <binaan/programmes/attendance.hpp>
