@@ -300,6 +300,12 @@ private:
 /// Fewest bytes a row that makes a case can have: `1,hindu,2020-01-01..,1d,general,2020-01-01` and its line end.
 constexpr std::size_t kMinRowBytes = 40;
 
+/// `-?[0-9]+`: a policy value the reader takes for an integer.
+bool is_integer_shaped(std::string_view s) {
+  if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 bool all_empty(const std::vector<std::string_view>& fields) {
   return std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return f.empty(); });
 }
@@ -686,8 +692,7 @@ private:
           fail_item(Col::Policy, i, name, "a policy value is missing (write \"\" for an empty string)");
         if (bare == "true" || bare == "false") {
           value = bare == "true";
-        } else if (bare.find_first_not_of("-0123456789") == std::string_view::npos &&
-                   bare.find_first_of("0123456789") != std::string_view::npos) {
+        } else if (is_integer_shaped(bare)) {
           std::int64_t v = 0;
           const auto [end, ec] = std::from_chars(bare.data(), bare.data() + bare.size(), v);
           if (ec != std::errc() || end != bare.data() + bare.size())
@@ -800,11 +805,6 @@ void append_field(std::string& out, std::string_view s) {
     out += c;
   }
   out += '"';
-}
-
-bool is_integer_shaped(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("-0123456789") == std::string_view::npos &&
-         s.find_first_of("0123456789") != std::string_view::npos;
 }
 
 /// The policy cell, `name=value;…`, before CSV quoting.

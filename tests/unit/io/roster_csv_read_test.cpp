@@ -285,15 +285,18 @@ TEST(RosterCsvRead, UnicodeTextIsKept) {
 TEST(RosterCsvRead, PolicyValueForms) {
   const std::string text = "id,religion,detention,term,offence,verdict_final,policy\n"
                            "A,islam,2020-01-02..,1y,general,2020-03-04,"
-                           "\"a=true;b=0;c=plain text;d=\"\"\"\";e=\"\"x\\\\y\"\";f=\"\"true\"\"\"\n";
+                           "\"a=true;b=0;c=plain text;d=\"\"\"\";e=\"\"x\\\\y\"\";f=\"\"true\"\";g=1-2;h=-\"\n";
   const auto cases = read_roster_csv(text, "p.csv");
   ASSERT_EQ(cases.size(), 1u);
   const auto& p = cases[0].policy;
-  ASSERT_EQ(p.size(), 6u);
+  ASSERT_EQ(p.size(), 8u);
   EXPECT_EQ(std::get<bool>(p[0].value), true);
   EXPECT_EQ(std::get<std::int64_t>(p[1].value), 0);
   EXPECT_EQ(std::get<std::string>(p[2].value), "plain text");
   EXPECT_EQ(std::get<std::string>(p[3].value), "");
   EXPECT_EQ(std::get<std::string>(p[4].value), "x\\y");
   EXPECT_EQ(std::get<std::string>(p[5].value), "true");
+  EXPECT_EQ(std::get<std::string>(p[6].value), "1-2") << "only -?[0-9]+ is an integer";
+  EXPECT_EQ(std::get<std::string>(p[7].value), "-");
+  EXPECT_EQ(write_roster_csv(cases), write_roster_csv(read_roster_csv(write_roster_csv(cases), "again.csv")));
 }
