@@ -128,6 +128,14 @@ void write_file(const std::string& path, const std::string& text) {
   }
   if (::close(fd) != 0) fail("cannot write the file", errno);
   if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace the file", errno);
+  // The rename itself is durable only once the directory is synced; a failure here loses nothing already written.
+  auto slash = path.find_last_of('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    (void)::fsync(dir_fd);
+    ::close(dir_fd);
+  }
 }
 
 std::string format_of(const Args& args, std::initializer_list<const char*> allowed, const std::string& fallback) {
