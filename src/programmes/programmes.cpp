@@ -362,6 +362,7 @@ void Programmes::add_batch(Batch b) {
   stock_[{b.id, ""}] = b.units;
   last_stock_day_ = b.date;
   batch_index_.emplace(b.id, batches_.size());
+  movements_.push_back({StockMovement::Kind::Batch, batches_.size()});
   batches_.push_back(std::move(b));
 }
 
@@ -403,6 +404,7 @@ const ConsignmentRecord& Programmes::consign(Consignment c) {
   }
   last_stock_day_ = c.date;
   consignment_index_.emplace(c.id, consignments_.size());
+  movements_.push_back({StockMovement::Kind::Consignment, consignments_.size()});
   consignments_.push_back(ConsignmentRecord{std::move(c), std::move(lines)});
   return consignments_.back();
 }
@@ -463,6 +465,7 @@ const SaleRecord& Programmes::record_sale(Sale s) {
     ledgers_.try_emplace(inmate, inmate).first->second.credit(s.date, amount, "sale " + s.id);
   last_stock_day_ = s.date;
   sale_index_.emplace(s.id, sales_.size());
+  movements_.push_back({StockMovement::Kind::Sale, sales_.size()});
   sales_.push_back(std::move(r));
   return sales_.back();
 }

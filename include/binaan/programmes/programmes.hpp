@@ -31,6 +31,15 @@
 
 namespace binaan {
 
+/// One stock movement, in the order recorded: an index into batches(), consignments() or sales(). Several
+/// movements may share a day, and their order decides which batch a sale draws from; replaying the journal in
+/// order rebuilds the same stock.
+struct StockMovement {
+  enum class Kind : std::uint8_t { Batch, Consignment, Sale };
+  Kind kind;
+  std::size_t index;
+};
+
 /// The programmes of one facility. Every invalid operation throws a ValueError (UnknownReference for an id that
 /// names nothing, AgreementError for work under a partner outside its agreements) naming the field and the value,
 /// and leaves the aggregate unchanged; domain outcomes (an enrolment declined, spending refused) are values.
@@ -118,6 +127,7 @@ public:
   const std::vector<ConsignmentRecord>& consignments() const noexcept { return consignments_; }
   const std::vector<SaleRecord>& sales() const noexcept { return sales_; }
   const std::map<std::string, SavingsLedger>& ledgers() const noexcept { return ledgers_; }
+  const std::vector<StockMovement>& stock_movements() const noexcept { return movements_; }
 
   /// Throw UnknownReference for an unknown id.
   const Programme& programme(const std::string& id) const;
@@ -173,6 +183,7 @@ private:
   std::vector<ConsignmentRecord> consignments_;
   std::vector<SaleRecord> sales_;
   std::map<std::string, SavingsLedger> ledgers_;
+  std::vector<StockMovement> movements_;
 
   std::map<std::string, std::size_t> programme_index_, partner_index_, agreement_index_, workshop_index_,
       product_index_, batch_index_, certificate_index_, consignment_index_, sale_index_;

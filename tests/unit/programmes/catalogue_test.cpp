@@ -109,3 +109,25 @@ TEST(Enrolment, EnrolledOnAndDuring) {
   const Enrolment open{"WBP-1", "W", day("2026-01-01"), day("2026-01-10"), std::nullopt, std::nullopt};
   EXPECT_TRUE(enrolled_on(open, day("2030-01-01")));
 }
+
+TEST(Programmes, StockMovementsKeepTheirRecordedOrder) {
+  Programmes p = test::small_model();
+  p.request_enrolment("WBP-1", "W-IN", day("2026-01-02"), test::serving());
+  p.add_batch({"B1", "PRD", "W-IN", day("2026-01-05"), 4, Rupiah(400), ContributionBasis::Pieces, {{"WBP-1", 4}},
+               std::nullopt});
+  p.record_sale({"S1", day("2026-01-05"), "PRD", 1, Rupiah(300), SaleChannel::Gallery, std::nullopt, ""});
+  p.consign({"C1", day("2026-01-05"), "MITRA", "PRD", 2, ConsignmentKind::Placed});
+  p.add_batch({"B2", "PRD", "W-IN", day("2026-01-06"), 1, Rupiah(100), ContributionBasis::Pieces, {{"WBP-1", 1}},
+               std::nullopt});
+  const auto& m = p.stock_movements();
+  ASSERT_EQ(m.size(), 4u);
+  EXPECT_EQ(m[0].kind, StockMovement::Kind::Batch);
+  EXPECT_EQ(m[1].kind, StockMovement::Kind::Sale);
+  EXPECT_EQ(m[2].kind, StockMovement::Kind::Consignment);
+  EXPECT_EQ(m[3].kind, StockMovement::Kind::Batch);
+  EXPECT_EQ(m[3].index, 1u);
+  // A refused movement leaves no trace in the journal.
+  EXPECT_THROW(p.record_sale({"S2", day("2026-01-06"), "PRD", 9, Rupiah(1), SaleChannel::Gallery, std::nullopt, ""}),
+               ValueError);
+  EXPECT_EQ(p.stock_movements().size(), 4u);
+}
