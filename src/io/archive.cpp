@@ -185,6 +185,9 @@ Envelope check_envelope(std::string_view bytes, const std::string& name) {
                                  std::to_string(e.boost_version) + "; this build reads up to " +
                                  std::to_string(boost_archive_version()) +
                                  "): read it with the binaan that wrote it");
+  if (e.boost_version < kMinBoostArchiveVersion)
+    throw ArchiveError(name, "written by Boost.Serialization archive version " + std::to_string(e.boost_version) +
+                                 ", older than any binaan used (" + std::to_string(kMinBoostArchiveVersion) + ")");
   return e;
 }
 
@@ -212,7 +215,7 @@ std::string archive_bytes(const Facility& facility, ArchiveFormat format, const 
 Facility facility_from_checked(std::string_view bytes, const Envelope& e, const std::string& name) {
   // The one load boundary: whatever goes wrong below becomes an ArchiveError naming the file.
   try {
-    return from_data(decode_payload(bytes.substr(e.header_size), e.kind));
+    return from_data(decode_payload(bytes.substr(e.header_size), e.kind, e.boost_version));
   } catch (const ArchiveError&) {
     throw;
   } catch (const PayloadError& x) {

@@ -131,6 +131,10 @@ private:
   const MemoryBuf& buf_;
 };
 
+std::string boost_failure(const boost::archive::archive_exception& e) {
+  return std::string("Boost.Serialization cannot read the payload: ") + e.what();
+}
+
 // ---- value helpers: one `io` per kind of value, declared before any use (two-phase lookup) ----
 
 template <class E>
@@ -210,11 +214,9 @@ void io(Ar& ar, std::int64_t& v, const char*) {
 /// tests rather than in a reader).
 template <class Ar>
 std::uint16_t io_small(Ar& ar, std::uint16_t v, std::uint16_t max, const char* what) {
-  if (v > max) throw PayloadError(std::string(what) + ": value " + std::to_string(v) + " out of range 0-" +
-                                  std::to_string(max));
+  if (v > max) throw PayloadError(what, "value " + std::to_string(v) + " out of range 0-" + std::to_string(max));
   ar & v;
-  if (v > max) throw PayloadError(std::string(what) + ": value " + std::to_string(v) + " out of range 0-" +
-                                  std::to_string(max));
+  if (v > max) throw PayloadError(what, "value " + std::to_string(v) + " out of range 0-" + std::to_string(max));
   return v;
 }
 
@@ -238,14 +240,13 @@ template <class Ar>
 void io(Ar& ar, Date& d, const char* what) {
   std::int32_t n = 0;
   if constexpr (Ar::is_saving::value) {
-    if (d.is_special()) throw PayloadError(std::string(what) + ": not a calendar day");
+    if (d.is_special()) throw PayloadError(what, "not a calendar day");
     n = days_between(kDayZero, d);
   }
   ar & n;
   if constexpr (Ar::is_loading::value) {
     if (n < kFirstDay || n > kLastDay)
-      throw PayloadError(std::string(what) + ": day number " + std::to_string(n) +
-                         " is outside 1400-01-01..9999-12-31");
+      throw PayloadError(what, "day number " + std::to_string(n) + " is outside 1400-01-01..9999-12-31");
     d = add_days(kDayZero, n);
   }
 }
@@ -262,7 +263,7 @@ void io(Ar& ar, Term& t, const char* what) {
     try {
       t = Term(y, m, d);
     } catch (const ValueError& e) {
-      throw PayloadError(std::string(what) + ": " + e.what());
+      throw PayloadError(what, e.what());
     }
   }
 }
@@ -319,11 +320,10 @@ void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max) {
   ar & n;
   if constexpr (Ar::is_loading::value) {
     if (n > max)
-      throw PayloadError(std::string(what) + ": " + std::to_string(n) + " items, more than the limit " +
-                         std::to_string(max));
+      throw PayloadError(what, std::to_string(n) + " items, more than the limit " + std::to_string(max));
     if (n > ar.remaining())
-      throw PayloadError(std::string(what) + ": " + std::to_string(n) + " items, with only " +
-                         std::to_string(ar.remaining()) + " bytes left");
+      throw PayloadError(what, std::to_string(n) + " items, with only " + std::to_string(ar.remaining()) +
+                                   " bytes left");
     v.clear();
     v.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(n, 4096)));
   }
@@ -331,20 +331,28 @@ void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max) {
     try {
       if constexpr (Ar::is_loading::value) {
         T x{};
-        io(ar, x, what);
+        io(ar, x, "");
         v.push_back(std::move(x));
       } else {
-        io(ar, v[static_cast<std::size_t>(i)], what);
+        io(ar, v[static_cast<std::size_t>(i)], "");
       }
     } catch (const PayloadError& e) {
-      throw PayloadError(std::string(what) + "[" + std::to_string(i) + "]: " + e.what());
+      throw e.within(std::string(what) + "[" + std::to_string(i) + "]");
+    } catch (const boost::archive::archive_exception& e) {
+      throw PayloadError(std::string(what) + "[" + std::to_string(i) + "]", boost_failure(e));
     }
   }
 }
 
 template <class Ar, class T, std::enable_if_t<std::is_class<T>::value, int>>
-void io(Ar& ar, T& x, const char*) {
-  ar & x;
+void io(Ar& ar, T& x, const char* what) {
+  try {
+    ar & x;
+  } catch (const PayloadError& e) {
+    throw e.within(what);
+  } catch (const boost::archive::archive_exception& e) {
+    throw PayloadError(what, boost_failure(e));
+  }
 }
 
 /// Refuses a class version this code does not know (Boost hands any version to serialize()).
@@ -536,7 +544,32 @@ std::string encode_payload(const FacilityData& data, ArchiveFormat kind) {
   return std::move(out).str();
 }
 
-FacilityData decode_payload(std::string_view payload, ArchiveFormat kind) {
+namespace {
+
+/// Checks the header Boost writes at the start of the payload against the envelope, byte for byte, before Boost
+/// reads it: Boost 1.74 asserts (aborts a debug build) on a binary header cut short inside its version.
+void check_boost_header(std::string_view payload, ArchiveFormat kind, unsigned boost_version) {
+  const std::string signature(boost::archive::BOOST_ARCHIVE_SIGNATURE());
+  std::string expected;
+  if (kind == ArchiveFormat::Text) {
+    expected = std::to_string(signature.size()) + " " + signature + " " + std::to_string(boost_version) + " ";
+  } else {
+    const std::size_t size = signature.size();
+    expected.append(reinterpret_cast<const char*>(&size), sizeof size);  // native size_t, as Boost writes it
+    expected += signature;
+    const auto version = static_cast<std::uint16_t>(boost_version);  // native 16 bits, as Boost writes it
+    expected.append(reinterpret_cast<const char*>(&version), sizeof version);
+  }
+  if (payload.substr(0, expected.size()) != expected)
+    throw PayloadError("the payload does not start with the header of a Boost.Serialization " +
+                       std::string(to_string(kind)) + " archive of version " + std::to_string(boost_version) +
+                       (kind == ArchiveFormat::Binary ? " written on a machine like this one" : ""));
+}
+
+}  // namespace
+
+FacilityData decode_payload(std::string_view payload, ArchiveFormat kind, unsigned boost_version) {
+  check_boost_header(payload, kind, boost_version);
   MemoryBuf buf(payload.data(), payload.size());
   FacilityData data;
   try {
@@ -551,8 +584,7 @@ FacilityData decode_payload(std::string_view payload, ArchiveFormat kind) {
       ar >> data;
     }
   } catch (const boost::archive::archive_exception& e) {
-    throw PayloadError(std::string("Boost.Serialization cannot read the payload: ") + e.what() + " (" +
-                       std::to_string(payload.size() - buf.remaining()) + " bytes in)");
+    throw PayloadError(boost_failure(e) + " (" + std::to_string(payload.size() - buf.remaining()) + " bytes in)");
   }
   if (buf.remaining() != 0)
     throw PayloadError(std::to_string(buf.remaining()) + " bytes after the end of the facility");

@@ -31,8 +31,8 @@ std::string item(const char* list, std::size_t i) { return std::string(list) + "
 void check_case_texts(const CaseData& c) {
   auto check = [](const std::string& field, const std::string& s, std::size_t max) {
     if (s.size() > max)
-      throw PayloadError(field + ": a text of " + std::to_string(s.size()) + " bytes, more than " +
-                         std::to_string(max));
+      throw PayloadError(field, "a text of " + std::to_string(s.size()) + " bytes, more than " +
+                                    std::to_string(max));
   };
   check("id", c.id, kMaxTextLength);
   check("title", c.title, kMaxTextLength);
@@ -71,7 +71,7 @@ Case make_case(CaseData d) {
   DetentionHistory detention(std::move(d.detention));
   const SentenceData& sd = d.sentence;
   if ((sd.kind == SentenceKind::Fixed) != sd.term.has_value())
-    throw PayloadError("sentence.term: a fixed sentence has a term, a life or death sentence none");
+    throw PayloadError("sentence.term", "a fixed sentence has a term, a life or death sentence none");
   Sentence s = sd.kind == SentenceKind::Fixed  ? Sentence::fixed(*sd.term, sd.offence, sd.verdict_final)
                : sd.kind == SentenceKind::Life ? Sentence::life(sd.offence, sd.verdict_final)
                                                : Sentence::death(sd.offence, sd.verdict_final);
@@ -120,9 +120,9 @@ void step(const std::string& where, F&& f) {
   try {
     f();
   } catch (const PayloadError& e) {
-    throw PayloadError("programmes." + where + ": " + e.what());
+    throw e.within("programmes." + where);
   } catch (const Error& e) {
-    throw PayloadError("programmes." + where + ": refused on rebuilding: " + e.what());
+    throw PayloadError("programmes." + where, std::string("refused on rebuilding: ") + e.what());
   }
 }
 
@@ -223,12 +223,11 @@ Date op_date(const ProgrammesData& d, const StockOp& op) {
   return d.sales[op.index].sale.date;
 }
 
-/// The order in which to replay batches, consignments and sales: by day; on each day the batches first, then the
+/// Replays batches, consignments and sales through `run`: by day; on each day the batches first, then the
 /// consignments and sales in an order in which each draws its saved lines (each list keeping its own order).
-std::vector<StockOp> stock_order(const ProgrammesData& d) {
+template <class Run>
+void replay_stock(const ProgrammesData& d, Run&& run) {
   StockSimulation sim(d);
-  std::vector<StockOp> order;
-  order.reserve(d.batches.size() + d.consignments.size() + d.sales.size());
   std::size_t b = 0, c = 0, s = 0;
   auto date_of = [&](OpKind k, std::size_t i) { return op_date(d, {k, i}); };
   while (b < d.batches.size() || c < d.consignments.size() || s < d.sales.size()) {
@@ -238,8 +237,8 @@ std::vector<StockOp> stock_order(const ProgrammesData& d) {
       day = date_of(OpKind::Consignment, c);
     if (s < d.sales.size() && (!day || date_of(OpKind::Sale, s) < *day)) day = date_of(OpKind::Sale, s);
     while (b < d.batches.size() && date_of(OpKind::Batch, b) == *day) {
-      sim.add_batch(b);
-      order.push_back({OpKind::Batch, b++});
+      run(StockOp{OpKind::Batch, b});
+      sim.add_batch(b++);
     }
     std::size_t c_end = c, s_end = s;
     while (c_end < d.consignments.size() && date_of(OpKind::Consignment, c_end) == *day) ++c_end;
@@ -285,12 +284,11 @@ std::vector<StockOp> stock_order(const ProgrammesData& d) {
       sim.apply(parent.c != done.c ? StockOp{OpKind::Consignment, parent.c} : StockOp{OpKind::Sale, parent.s}, -1);
     }
     for (std::size_t i = 1; i < path.size(); ++i)
-      order.push_back(path[i].c != path[i - 1].c ? StockOp{OpKind::Consignment, path[i - 1].c}
-                                                 : StockOp{OpKind::Sale, path[i - 1].s});
+      run(path[i].c != path[i - 1].c ? StockOp{OpKind::Consignment, path[i - 1].c}
+                                     : StockOp{OpKind::Sale, path[i - 1].s});
     c = c_end;
     s = s_end;
   }
-  return order;
 }
 
 // ---- the savings ledgers, replayed between the sales that credit them ----
@@ -411,7 +409,7 @@ Programmes rebuild_programmes(ProgrammesData d) {
   for (std::size_t i = 0; i < d.pemuka.size(); ++i) step(item("pemuka", i), [&] { p.record_pemuka(d.pemuka[i]); });
 
   LedgerReplay ledgers(d, p);
-  for (const StockOp& op : stock_order(d)) {
+  replay_stock(d, [&](const StockOp& op) {
     switch (op.kind) {
       case OpKind::Batch: step(item("batches", op.index), [&] { p.add_batch(d.batches[op.index]); }); break;
       case OpKind::Consignment:
@@ -427,7 +425,7 @@ Programmes rebuild_programmes(ProgrammesData d) {
         break;
       }
     }
-  }
+  });
   ledgers.finish();
 
   const ProgrammesData rebuilt = programmes_data(p);
@@ -450,7 +448,7 @@ FacilityData to_data(const Facility& facility, const std::string& name) {
     try {
       check_case_texts(d.people.back());
     } catch (const PayloadError& e) {
-      throw ArchiveError(name, "cannot be saved: " + item("people", i) + "." + e.what());
+      throw ArchiveError(name, "cannot be saved: " + std::string(e.within(item("people", i)).what()));
     }
   }
   d.programmes = programmes_data(facility.programmes());
@@ -464,9 +462,9 @@ Facility from_data(FacilityData data) {
     try {
       people.push_back(make_case(std::move(data.people[i])));
     } catch (const PayloadError& e) {
-      throw PayloadError(item("people", i) + "." + e.what());
+      throw e.within(item("people", i));
     } catch (const Error& e) {
-      throw PayloadError(item("people", i) + ": refused on rebuilding: " + e.what());
+      throw PayloadError(item("people", i), std::string("refused on rebuilding: ") + e.what());
     }
   }
   data.people.clear();

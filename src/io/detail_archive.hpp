@@ -52,6 +52,9 @@ inline std::uint32_t crc32(std::string_view data, std::uint32_t crc = 0) noexcep
 //   payload                exactly `length` bytes, nothing after it
 
 inline constexpr int kEnvelopeFormat = 1;
+/// The oldest Boost.Serialization archive version a binaan wrote (Boost 1.74, the oldest binaan builds with).
+/// Older versions are refused: Boost reads them through other code paths that format 1 never needed.
+inline constexpr unsigned kMinBoostArchiveVersion = 18;
 /// Longest header a reader looks at before deciding (it is about 80 bytes).
 inline constexpr std::size_t kMaxEnvelopeHeader = 256;
 /// Largest payload length the header may declare (a sanity bound; the file must also really be that long).
@@ -77,7 +80,8 @@ std::string envelope_header(std::string_view payload, ArchiveFormat kind, unsign
 /// ArchiveError naming `name`.
 Envelope parse_envelope_header(std::string_view bytes, const std::string& name);
 
-/// Checks the whole archive: header, length == bytes after the header, checksum, then the Boost version. Returns
+/// Checks the whole archive: header, length == bytes after the header, checksum, then the Boost version (from
+/// kMinBoostArchiveVersion to this build's). Returns
 /// the envelope; the payload is bytes.substr(header_size).
 Envelope check_envelope(std::string_view bytes, const std::string& name);
 
@@ -168,10 +172,25 @@ inline constexpr std::uint64_t kMaxListItems = 10'000'000;
 /// against the 1,000-character limit when the facility is rebuilt).
 inline constexpr std::uint64_t kMaxArchiveString = std::uint64_t{16} << 20;
 
-/// A payload that cannot be decoded or rebuilt; archive.cpp adds the file name.
+/// A payload that cannot be decoded or rebuilt: where (a key path such as `people[2].facts.escapes[0].to`, built
+/// up as the error leaves nested records) and why. archive.cpp adds the file name.
 class PayloadError : public std::runtime_error {
 public:
-  using std::runtime_error::runtime_error;
+  explicit PayloadError(const std::string& why) : PayloadError(std::string(), why) {}
+  PayloadError(std::string path, const std::string& why)
+      : std::runtime_error(path.empty() ? why : path + ": " + why), path_(std::move(path)), why_(why) {}
+  const std::string& path() const noexcept { return path_; }
+  const std::string& why() const noexcept { return why_; }
+  /// The same error seen from the record that holds it: `outer` (a field name or `list[i]`) goes in front.
+  PayloadError within(const std::string& outer) const {
+    if (outer.empty()) return *this;
+    if (path_.empty()) return PayloadError(outer, why_);
+    return PayloadError(outer + (path_[0] == '[' ? "" : ".") + path_, why_);
+  }
+
+private:
+  std::string path_;
+  std::string why_;
 };
 
 // archive_boost.cpp
@@ -180,7 +199,7 @@ unsigned boost_archive_version();
 std::string encode_payload(const FacilityData& data, ArchiveFormat kind);
 /// Throws PayloadError, boost::archive::archive_exception, std::bad_alloc, … — the caller turns them into one
 /// ArchiveError.
-FacilityData decode_payload(std::string_view payload, ArchiveFormat kind);
+FacilityData decode_payload(std::string_view payload, ArchiveFormat kind, unsigned boost_version);
 /// A byte string equal for equal programmes data and different otherwise (their binary encoding).
 std::string programmes_fingerprint(const ProgrammesData& data);
 
