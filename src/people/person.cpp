@@ -10,8 +10,8 @@ namespace {
 // Characters (code points) of UTF-8 text: the 1,000-character limit of case-format.md counts characters, not bytes.
 std::size_t characters(const std::string& text) {
   std::size_t n = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0u) != 0x80u) ++n;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++n;
   return n;
 }
 }  // namespace
