@@ -18,6 +18,7 @@
 #include <binaan/people/person.hpp>
 #include <binaan/people/sentence.hpp>
 
+#include <binaan/io/archive.hpp>
 #include <binaan/io/case_json.hpp>
 #include <binaan/io/roster_csv.hpp>
 
@@ -43,3 +44,5 @@
 #include <binaan/programmes/savings.hpp>
 #include <binaan/programmes/split.hpp>
 #include <binaan/programmes/workshop.hpp>
+
+#include <binaan/facility/facility.hpp>
