@@ -53,3 +53,31 @@ bool shows_active_participation(const ParticipationSummary& s, const Participati
 }
 
 }  // namespace binaan
+
+namespace binaan {
+
+std::vector<ParticipationEvidence> participation_evidence(const Programmes& programmes, const std::string& inmate_id,
+                                                          const ParticipationPolicy& policy) {
+  // The span to look at: from the first enrolment of the inmate to the last session of the workshops concerned.
+  std::optional<Date> first, last;
+  for (const Enrolment& e : programmes.enrolments()) {
+    if (e.inmate_id != inmate_id) continue;
+    if (!first || e.enrolled_on < *first) first = e.enrolled_on;
+    const Workshop& w = programmes.workshop(e.workshop_id);
+    if (!w.sessions.empty() && (!last || w.sessions.back().date > *last)) last = w.sessions.back().date;
+  }
+  std::vector<ParticipationEvidence> out;
+  if (!first || !last || *last < *first) return out;
+  // Calendar quarters: the periods the evidence is kept in (an assumption: no regulation fixes the period).
+  Date quarter = make_date(first->year(), (first->month() - 1) / 3 * 3 + 1, 1);
+  while (quarter <= *last) {
+    Date next = add_months(quarter, 3);
+    ParticipationSummary s = summarise_participation(programmes, inmate_id, quarter, add_days(next, -1));
+    if (s.scheduled > 0)
+      out.push_back({quarter, add_days(next, -1), shows_active_participation(s, policy), s.expected(), s.attended});
+    quarter = next;
+  }
+  return out;
+}
+
+}  // namespace binaan

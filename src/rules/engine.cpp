@@ -4,6 +4,8 @@
 #include "rules/remission.hpp"
 #include "rules/subject.hpp"
 
+#include <binaan/error.hpp>
+
 #include <algorithm>
 #include <exception>
 #include <thread>
@@ -32,8 +34,13 @@ Engine::Engine() : Engine(default_policy(), HolidayCalendar::builtin()) {}
 Engine::Engine(Policy policy, HolidayCalendar calendar) : policy_(std::move(policy)), calendar_(std::move(calendar)) {}
 
 Evaluation Engine::evaluate(const Case& c, const EvaluateOptions& options) const {
+  static const ProgrammeRecord kNoRecord;
+  return evaluate(c, kNoRecord, options);
+}
+
+Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options) const {
   const Policy policy = c.policy.empty() ? policy_ : with_overrides(policy_, c.policy);
-  const detail::Subject subject(c, policy);
+  const detail::Subject subject(c, policy, record);
   detail::Timeline timeline = detail::run_timeline(subject, calendar_, options.decisions);
   detail::Integration integration = detail::integrate(subject, timeline);
 
@@ -87,14 +94,27 @@ void parallel_for(std::size_t n, unsigned threads, Fn fn) {
 
 }  // namespace
 
+namespace {
+const ProgrammeRecord& record_of(const std::vector<ProgrammeRecord>* records, std::size_t i) {
+  static const ProgrammeRecord kNone;
+  return records && i < records->size() ? (*records)[i] : kNone;
+}
+}  // namespace
+
 std::vector<Evaluation> Engine::evaluate_all(const std::vector<Case>& roster, const EvaluateOptions& options,
-                                             unsigned threads) const {
+                                             unsigned threads, const std::vector<ProgrammeRecord>* records) const {
+  if (records && records->size() != roster.size())
+    throw ValueError("records", std::to_string(records->size()), "one programme record per person of the roster");
   std::vector<Evaluation> out(roster.size());
-  parallel_for(roster.size(), threads, [&](std::size_t i) { out[i] = evaluate(roster[i], options); });
+  parallel_for(roster.size(), threads,
+               [&](std::size_t i) { out[i] = evaluate(roster[i], record_of(records, i), options); });
   return out;
 }
 
-DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads) const {
+DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads,
+                             const std::vector<ProgrammeRecord>* records) const {
+  if (records && records->size() != roster.size())
+    throw ValueError("records", std::to_string(records->size()), "one programme record per person of the roster");
   std::vector<std::optional<DayOutcome>> per(roster.size());
   parallel_for(roster.size(), threads, [&](std::size_t i) {
     const Case& c = roster[i];
@@ -102,7 +122,7 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
     Case bounded(c.person(), c.detention(), c.sentence(), c.facts(), c.recorded(),
                  c.until() && *c.until() < day ? c.until() : std::optional<Date>(day));
     bounded.policy = c.policy;
-    Evaluation ev = evaluate(bounded);
+    Evaluation ev = evaluate(bounded, record_of(records, i));
     DayOutcome out;
     out.person = c.person().id();
     for (auto& d : ev.decisions) {

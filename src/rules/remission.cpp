@@ -118,8 +118,9 @@ TambahanGrounds tambahan_grounds(const Subject& s, Date d) {
   g.service = std::any_of(f.services.begin(), f.services.end(),
                           [&](const Service& sv) { return in_lookback(sv.date, d, s.p.tambahan_window_days); });
   Date window_start = add_days(d, 1 - s.p.tambahan_window_days);
-  g.pemuka = std::any_of(f.pemuka.begin(), f.pemuka.end(),
-                         [&](const DaySpan& sp) { return sp.from <= d && sp.to >= window_start; });
+  auto in_window = [&](const DaySpan& sp) { return sp.from <= d && sp.to >= window_start; };
+  g.pemuka = std::any_of(f.pemuka.begin(), f.pemuka.end(), in_window) ||
+             std::any_of(s.record.pemuka.begin(), s.record.pemuka.end(), in_window);
   return g;
 }
 
@@ -225,7 +226,14 @@ private:
         if (!latest_risk || a.date >= latest_risk->date) latest_risk = &a;
       }
     }
+    const ParticipationEvidence* evidence = s_.participation_on(d);
     auto predicate_condition = [&](RuleId rule) {
+      if (evidence) {  // the programme record (attendance) comes before an assessment (§4)
+        if (std::find(dec_->rules.begin(), dec_->rules.end(), RuleId::ProgrammeRecord) == dec_->rules.end())
+          dec_->rules.push_back(RuleId::ProgrammeRecord);
+        if (!evidence->active) fail(rule);
+        return;
+      }
       if (!latest_predicate) return missing(rule, MissingFact::AssessmentPredicate);
       Predicate pr = *latest_predicate->predicate;
       if (pr != Predicate::SangatBaik && pr != Predicate::Baik) fail(rule);

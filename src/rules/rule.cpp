@@ -7,7 +7,7 @@ namespace binaan {
 namespace {
 
 // The one table of rule wording and citations (rules-indonesia.md §3–§6). Order follows RuleId.
-constexpr std::array<RuleInfo, 42> kRules{{
+constexpr std::array<RuleInfo, 43> kRules{{
     {RuleId::FixedTerm, "fixed_term", "Keppres 174/1999 Art. 1; UU 22/2022 Art. 10",
      "remission is only for fixed-term imprisonment, never death or life",
      "remisi hanya untuk pidana penjara sementara waktu, bukan pidana mati atau seumur hidup"},
@@ -122,6 +122,9 @@ constexpr std::array<RuleInfo, 42> kRules{{
     {RuleId::SpecialLookback, "special_conduct", "PP 99/2012; Permenkumham 7/2022",
      "special crimes: no disciplinary punishment in the last 9 months",
      "tindak pidana khusus: tidak dijatuhi hukuman disiplin 9 bulan terakhir"},
+    {RuleId::ProgrammeRecord, "programme_record", "UU 22/2022 Art. 10; Permenkumham 16/2023; rules-indonesia.md §4, §8",
+     "participation read from the programme record: attendance in the last quarter ended within the year before the day",
+     "keaktifan dibaca dari catatan program: kehadiran pada triwulan terakhir dalam setahun sebelum hari itu"},
 }};
 
 constexpr bool table_in_enum_order() {
@@ -130,7 +133,7 @@ constexpr bool table_in_enum_order() {
   return true;
 }
 static_assert(table_in_enum_order(), "kRules must list every RuleId in enum order");
-static_assert(static_cast<std::size_t>(RuleId::SpecialLookback) + 1 == kRules.size(), "every RuleId has a row");
+static_assert(static_cast<std::size_t>(RuleId::ProgrammeRecord) + 1 == kRules.size(), "every RuleId has a row");
 
 }  // namespace
 

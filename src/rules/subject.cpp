@@ -4,9 +4,10 @@
 
 namespace binaan::detail {
 
-Subject::Subject(const Case& cs, const Policy& pol)
+Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
     : c(cs),
       p(pol),
+      record(rec),
       start(cs.detention().sentence_start()),
       last_start(cs.detention().last_start()),
       term(cs.sentence().served_term()),
@@ -50,6 +51,13 @@ std::optional<Date> Subject::discipline_in(Date d, std::int32_t window) const {
 Date Subject::first_clear_day(Date d, std::int32_t window) const {
   while (auto e = discipline_in(d, window)) d = add_days(*e, window);
   return d;
+}
+
+const ParticipationEvidence* Subject::participation_on(Date d) const {
+  const ParticipationEvidence* latest = nullptr;
+  for (const auto& e : record.participation)
+    if (e.to < d && days_between(e.to, d) <= 365 && (!latest || e.to > latest->to)) latest = &e;
+  return latest;
 }
 
 bool Subject::child_on(Date d) const {

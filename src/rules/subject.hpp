@@ -3,6 +3,7 @@
 // integration milestones so that served time, conduct and the cohort are computed in one place.
 
 #include <binaan/people/case.hpp>
+#include <binaan/rules/engine.hpp>
 #include <binaan/rules/policy.hpp>
 #include <binaan/time/term.hpp>
 
@@ -13,10 +14,11 @@ namespace binaan::detail {
 
 class Subject {
 public:
-  Subject(const Case& c, const Policy& p);
+  Subject(const Case& c, const Policy& p, const ProgrammeRecord& record);
 
   const Case& c;
   const Policy& p;
+  const ProgrammeRecord& record;  // evidence from the facility's programmes; may be empty
   Date start;        // sentence start after detention credit (KUHAP Art. 22(4))
   Date last_start;   // first day of the last, continuing detention (Keppres 174/1999 Art. 7(3))
   std::optional<Term> term;  // served term; nullopt for death and uncommuted life
@@ -33,6 +35,9 @@ public:
   std::optional<Date> discipline_in(Date d, std::int32_t window) const;
   /// The first day on or after `d` with no discipline entry in the look-back window.
   Date first_clear_day(Date d, std::int32_t window) const;
+  /// The programme record's evidence for day d: the latest period that ended before d and within the year before
+  /// it; nullptr when the record has none.
+  const ParticipationEvidence* participation_on(Date d) const;
   /// A child on day d (explicit flag, else birth date; unknown: adult).
   bool child_on(Date d) const;
 

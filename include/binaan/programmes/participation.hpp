@@ -72,4 +72,20 @@ struct ParticipationPolicy {
 /// expected() ≥ max(1, min_sessions) and attended × min_rate.denominator ≥ min_rate.numerator × expected().
 BINAAN_EXPORT bool shows_active_participation(const ParticipationSummary& summary, const ParticipationPolicy& policy);
 
+/// What the programme record says about participation over one period: the evidence the rules engine reads for
+/// "active participation" and "predikat baik" (rules-indonesia.md §4). No hours become remission days (§8).
+struct ParticipationEvidence {
+  Date from;  ///< inclusive
+  Date to;    ///< inclusive
+  bool active = false;  ///< shows_active_participation over the period
+  int expected = 0;
+  int attended = 0;
+};
+
+/// The inmate's participation evidence by calendar quarter: one entry for every quarter in which at least one session
+/// was held while the inmate was enrolled, in date order. Empty for an inmate never enrolled.
+BINAAN_EXPORT std::vector<ParticipationEvidence> participation_evidence(const Programmes& programmes,
+                                                                      const std::string& inmate_id,
+                                                                      const ParticipationPolicy& policy = {});
+
 }  // namespace binaan

@@ -5,6 +5,7 @@
 
 #include <binaan/export.hpp>
 #include <binaan/people/case.hpp>
+#include <binaan/programmes/participation.hpp>
 #include <binaan/rules/evaluation.hpp>
 #include <binaan/rules/policy.hpp>
 #include <binaan/time/holiday_calendar.hpp>
@@ -14,6 +15,13 @@
 #include <vector>
 
 namespace binaan {
+
+/// What a facility's programme record says about one person (rules-indonesia.md §4, §8): participation evidence
+/// and pemuka periods, from binaan::participation_evidence and the Programmes aggregate. Empty when unknown.
+struct ProgrammeRecord {
+  std::vector<ParticipationEvidence> participation;  ///< in date order
+  std::vector<DaySpan> pemuka;                       ///< pemuka periods recorded by the programmes
+};
 
 struct EvaluateOptions {
   bool decisions = true;  ///< keep every decision with its reasons (false: grants and dates only, faster)
@@ -53,12 +61,19 @@ public:
   /// override (`policy.<name>`); every domain outcome is in the result.
   Evaluation evaluate(const Case& c, const EvaluateOptions& options = {}) const;
 
-  /// Evaluates a roster on `threads` threads (0: all cores); results in roster order.
-  std::vector<Evaluation> evaluate_all(const std::vector<Case>& roster, const EvaluateOptions& options = {},
-                                       unsigned threads = 1) const;
+  /// The same, reading "active participation" and "predikat baik" from the programme record where it has evidence
+  /// for the year before a grant day (the last quarter ended in it), and pemuka periods for remisi tambahan.
+  Evaluation evaluate(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options = {}) const;
 
-  /// The grant-day job: every person's decisions on `day`, and the summary table.
-  DayRun run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads = 1) const;
+  /// Evaluates a roster on `threads` threads (0: all cores); results in roster order. `records`, when given, holds
+  /// each person's programme record in roster order (a facility's; see Facility).
+  std::vector<Evaluation> evaluate_all(const std::vector<Case>& roster, const EvaluateOptions& options = {},
+                                       unsigned threads = 1,
+                                       const std::vector<ProgrammeRecord>* records = nullptr) const;
+
+  /// The grant-day job: every person's decisions on `day`, and the summary table; `records` as for evaluate_all.
+  DayRun run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads = 1,
+                       const std::vector<ProgrammeRecord>* records = nullptr) const;
 
 private:
   Policy policy_;

@@ -57,7 +57,8 @@ enum class RuleId : std::uint8_t {
   CmkSentence,          ///< CMK for sentences of 12 months or more
   CbSentence,           ///< CB for sentences up to 1 y 6 m
   CmkConduct,           ///< CMK: no punishment in the current calendar year
-  SpecialLookback       ///< special crimes: 270-day conduct look-back
+  SpecialLookback,      ///< special crimes: 270-day conduct look-back
+  ProgrammeRecord       ///< participation read from the programme record (attendance), not an assessment
 };
 
 struct RuleInfo {
