@@ -25,6 +25,7 @@ constexpr const char* kMainUsage =
     "  import         ROSTER -o FACILITY: a facility archive from a roster\n"
     "  export         FACILITY -o FILE: the people of a facility as a roster\n"
     "  report         programmes|partners|head FACILITY --from DATE --to DATE: programme reports of a period\n"
+    "  generate       national|demo -o FILE: synthetic, fictional data (a national population, the demo prison)\n"
     "\n"
     "FACILITY is a binaan archive (recognised by its content, whatever its name); ROSTER is JSON Lines (.jsonl)\n"
     "or CSV (.csv). Every command takes --help. Commands that need today's date take --as-of DATE.\n"
@@ -32,6 +33,10 @@ constexpr const char* kMainUsage =
     "binaan --version prints the version. Exit status: 0 success, 1 bad input, 2 usage.\n";
 
 }  // namespace
+
+namespace binaan::cli {
+int run_generate(const std::vector<std::string>& argv);  // cmd_generate.cpp (links tools/synth)
+}
 
 int main(int argc, char** argv) {
   using namespace binaan::cli;
@@ -46,6 +51,7 @@ int main(int argc, char** argv) {
       {"import", run_import},
       {"export", run_export},
       {"report", run_report},
+      {"generate", run_generate},
   };
   try {
     if (args.empty()) throw UsageError("a command is needed");
