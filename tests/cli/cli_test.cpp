@@ -330,6 +330,22 @@ TEST(CliRemissionRun, TextIsTheAnnouncementTable) {
   EXPECT_TRUE(has(id.out, "tidak memenuhi syarat")) << id.out;
 }
 
+TEST(CliRemissionRun, CsvOneRowPerDecision) {
+  Result r = run({"remission-run", "--on", "2019-08-17", kRoster, "--format", "csv"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream in(r.out);
+  std::string line;
+  std::vector<std::string> lines;
+  while (std::getline(in, line)) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 11u);  // the header, then 7 granted, 2 not eligible and 1 needs review
+  EXPECT_EQ(lines[0], "date,id,kind,outcome,level,days,effective_days,release,failed,missing");
+  EXPECT_EQ(lines[1], "2019-08-17,RU2,ru,granted,I,60,60,false,,");
+  // Roster order.
+  EXPECT_EQ(lines[4], "2019-08-17,TM3,ru,not_eligible,,,,,min_served,");
+  EXPECT_EQ(lines[6], "2019-08-17,PO1,ru,needs_review,,,,,,facts.assessments.predicate");
+  EXPECT_EQ(lines[7], "2019-08-17,PO2,ru,granted,II,120,19,true,,");
+}
+
 TEST(CliRemissionRun, StrictTurnsAssumptionsIntoReviews) {
   Result r = run({"remission-run", "--on", "2019-08-17", kRoster, "--format", "json", "--strict"});
   ASSERT_EQ(r.status, 0) << r.err;

@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include <binaan/io/result.hpp>
+#include <binaan/rules/rule.hpp>
 
 #include <iostream>
 #include <utility>
@@ -11,7 +12,7 @@ namespace binaan::cli {
 
 namespace {
 constexpr const char* kHelp =
-    "usage: binaan remission-run --on DATE FACILITY|ROSTER [--format text|json] [--lang id|en] [--strict]\n"
+    "usage: binaan remission-run --on DATE FACILITY|ROSTER [--format text|json|csv] [--lang id|en] [--strict]\n"
     "                            [--threads N] [--holidays FILE] [--policy FILE] [-o FILE]\n"
     "\n"
     "The grant-day job: decides every remission of every person on one day (17 August, a religious holiday, …).\n"
@@ -23,9 +24,11 @@ constexpr const char* kHelp =
     "FACILITY is a binaan archive (recognised by its content); ROSTER is JSON Lines (.jsonl) or CSV (.csv).\n"
     "\n"
     "  --on DATE           the grant day, YYYY-MM-DD (required)\n"
-    "  --format text|json  output format (default text). JSON keys: date, granted (id, kind, days, release),\n"
-    "                      not_eligible (id, reasons: code, message, citation), needs_review (id, missing),\n"
-    "                      summary (kind, level I/II, days, count)\n"
+    "  --format text|json|csv  output format (default text). JSON keys: date, granted (id, kind, days,\n"
+    "                      release), not_eligible (id, reasons: code, message, citation), needs_review (id,\n"
+    "                      missing), summary (kind, level I/II, days, count). CSV: one row per decision with\n"
+    "                      date, id, kind, outcome, level, days, effective_days, release, failed (rule codes),\n"
+    "                      missing (fact names), lists joined by ';'\n"
     "  --lang id|en        language (default: from LANG, Indonesian when it starts with \"id\")\n"
     "  --strict            a missing assessment makes a decision 'needs review' instead of an assumption\n"
     "  --threads N         worker threads (default 0: all cores)\n"
@@ -58,6 +61,33 @@ std::string day_run_text(const DayRun& run, const RenderOptions& render) {
   return out;
 }
 
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+// One row per decision, for spreadsheets: the failed conditions and missing facts as codes joined by ';'.
+std::string day_run_csv(const DayRun& run) {
+  std::string out = "date,id,kind,outcome,level,days,effective_days,release,failed,missing\n";
+  for (const auto& o : run.outcomes)
+    for (const auto& d : o.decisions) {
+      const bool granted = d.outcome == Outcome::Granted;
+      std::string failed, missing;
+      for (const auto& f : d.failed) failed += (failed.empty() ? "" : ";") + std::string(rule_info(f.rule).code);
+      for (auto m : d.missing) missing += (missing.empty() ? "" : ";") + std::string(to_string(m));
+      out += format_date(run.date) + ',' + csv_field(o.person) + ',' + std::string(to_string(d.kind)) + ',' +
+             std::string(to_string(d.outcome)) + ',' + (granted ? (d.release ? "II" : "I") : "") + ',' +
+             (granted ? std::to_string(d.days) : "") + ',' + (granted ? std::to_string(d.effective_days) : "") +
+             ',' + (granted ? (d.release ? "true" : "false") : "") + ',' + failed + ',' + missing + '\n';
+    }
+  return out;
+}
+
 }  // namespace
 
 int run_remission_run(const std::vector<std::string>& argv) {
@@ -69,7 +99,7 @@ int run_remission_run(const std::vector<std::string>& argv) {
   if (args.positional().size() != 1)
     throw UsageError("remission-run takes exactly one FACILITY or ROSTER\n\n" + std::string(kHelp));
   const Date day = required_date(args, "on");
-  const std::string format = format_of(args, {"text", "json"}, "text");
+  const std::string format = format_of(args, {"text", "json", "csv"}, "text");
   const unsigned threads = thread_count(args);
   RenderOptions render;
   render.lang = language(args);
@@ -77,7 +107,9 @@ int run_remission_run(const std::vector<std::string>& argv) {
   Population population = Population::load(args.positional()[0]);
   check_overrides(engine, population);
   DayRun run = run_day(engine, population.people(), day, threads, render.lang);
-  emit(args, format == "json" ? day_run_to_json(run, render) + "\n" : day_run_text(run, render));
+  emit(args, format == "json"  ? day_run_to_json(run, render) + "\n"
+             : format == "csv" ? day_run_csv(run)
+                               : day_run_text(run, render));
   return kOk;
 }
 
