@@ -1,0 +1,87 @@
+// Reading and writing a national population (issue 6): JSON Lines and CSV roster import, facility archives saved
+// and loaded in text and binary. The input text is made once, before timing.
+#include "national_support.hpp"
+
+#include <binaan/facility/facility.hpp>
+#include <binaan/io/archive.hpp>
+#include <binaan/io/case_json.hpp>
+#include <binaan/io/roster_csv.hpp>
+
+namespace {
+
+using namespace binaan;
+using binaan::bench::count_bytes;
+using binaan::bench::count_people;
+using binaan::bench::national;
+
+void BM_JsonlImport(benchmark::State& state) {
+  const std::string text = write_roster_jsonl(national(state.range(0)));
+  for (auto _ : state) {
+    std::vector<Case> people = read_roster_jsonl(text, "national.jsonl");
+    benchmark::DoNotOptimize(people.data());
+  }
+  count_people(state, state.range(0));
+  count_bytes(state, text.size());
+}
+BENCHMARK(BM_JsonlImport)->Apply(bench::per_size)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+void BM_JsonlExport(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string text = write_roster_jsonl(people);
+    bytes = text.size();
+    benchmark::DoNotOptimize(text.data());
+  }
+  count_people(state, state.range(0));
+  count_bytes(state, bytes);
+}
+BENCHMARK(BM_JsonlExport)->Apply(bench::per_size)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+void BM_CsvImport(benchmark::State& state) {
+  const std::string text = write_roster_csv(national(state.range(0)));
+  for (auto _ : state) {
+    std::vector<Case> people = read_roster_csv(text, "national.csv");
+    benchmark::DoNotOptimize(people.data());
+  }
+  count_people(state, state.range(0));
+  count_bytes(state, text.size());
+}
+BENCHMARK(BM_CsvImport)->Apply(bench::per_size)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+Facility national_facility(std::int64_t n) {
+  return Facility("SYNTH-NATIONAL", "Synthetic national population", FacilityKind::Lapas, national(n));
+}
+
+void archive_save(benchmark::State& state, ArchiveFormat format) {
+  const Facility facility = national_facility(state.range(0));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string archive = facility_to_bytes(facility, format);
+    bytes = archive.size();
+    benchmark::DoNotOptimize(archive.data());
+  }
+  count_people(state, state.range(0));
+  count_bytes(state, bytes);
+}
+
+void archive_load(benchmark::State& state, ArchiveFormat format) {
+  const std::string archive = facility_to_bytes(national_facility(state.range(0)), format);
+  for (auto _ : state) {
+    const Facility facility = facility_from_bytes(archive, "national.binaan");
+    benchmark::DoNotOptimize(facility.people().data());
+  }
+  count_people(state, state.range(0));
+  count_bytes(state, archive.size());
+}
+
+void BM_ArchiveSaveText(benchmark::State& state) { archive_save(state, ArchiveFormat::Text); }
+void BM_ArchiveLoadText(benchmark::State& state) { archive_load(state, ArchiveFormat::Text); }
+void BM_ArchiveSaveBinary(benchmark::State& state) { archive_save(state, ArchiveFormat::Binary); }
+void BM_ArchiveLoadBinary(benchmark::State& state) { archive_load(state, ArchiveFormat::Binary); }
+BENCHMARK(BM_ArchiveSaveText)->Apply(bench::per_size)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ArchiveLoadText)->Apply(bench::per_size)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ArchiveSaveBinary)->Apply(bench::per_size)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ArchiveLoadBinary)->Apply(bench::per_size)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+}  // namespace
