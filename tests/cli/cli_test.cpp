@@ -735,5 +735,48 @@ TEST(CliFacility, ReportsOfAFacility) {
   EXPECT_TRUE(has(roster.err, "needs a facility archive")) << roster.err;
 }
 
+// The demo prison (binaan generate demo, deterministic for its seed) has programmes: the commands on the facility
+// read each person's programme record, which a roster exported from it does not carry.
+TEST(CliFacility, DemoPrisonProgrammeRecords) {
+  Scratch s;
+  Result gen = run({"generate", "demo", "-o", s / "demo.binaan"});
+  ASSERT_EQ(gen.status, 0) << gen.err;
+  ASSERT_EQ(run({"export", s / "demo.binaan", "-o", s / "demo.jsonl"}).status, 0);
+  auto rule_codes = [](const Result& r) {
+    std::set<std::string> codes;
+    const Json j = Json::parse(r.out);  // kept alive: a loop over a temporary's member would dangle
+    for (const auto& d : j["decisions"])
+      for (const auto& rule : d.value("rules", Json::array())) codes.insert(rule["code"].get<std::string>());
+    return codes;
+  };
+  Result facility = run({"explain", "WBP-SMD-0001", "--on", "2026-08-17", s / "demo.binaan", "--format", "json"});
+  ASSERT_EQ(facility.status, 0) << facility.err;
+  EXPECT_EQ(rule_codes(facility).count("programme_record"), 1u) << facility.out;
+  Result roster = run({"explain", "WBP-SMD-0001", "--on", "2026-08-17", s / "demo.jsonl", "--format", "json"});
+  ASSERT_EQ(roster.status, 0) << roster.err;
+  EXPECT_EQ(rule_codes(roster).count("programme_record"), 0u) << roster.out;
+
+  Result report = run({"report", "programmes", s / "demo.binaan", "--from", "2026-01-01", "--to", "2026-12-31",
+                       "--format", "json"});
+  ASSERT_EQ(report.status, 0) << report.err;
+  EXPECT_FALSE(Json::parse(report.out)["workshops"].empty());
+  Result partners = run({"report", "partners", s / "demo.binaan", "--from", "2026-01-01", "--to", "2026-12-31",
+                         "--format", "json"});
+  ASSERT_EQ(partners.status, 0) << partners.err;
+  EXPECT_FALSE(Json::parse(partners.out).empty());
+  EXPECT_FALSE(has(partners.out, "WBP-SMD-")) << "the partner report carries no inmate id";
+
+  Result day = run({"remission-run", "--on", "2026-08-17", s / "demo.binaan", "--format", "json"});
+  ASSERT_EQ(day.status, 0) << day.err;
+  const Json run_json = Json::parse(day.out);
+  std::size_t counted = 0;
+  for (const auto& row : run_json["summary"]) counted += row["count"].get<std::size_t>();
+  EXPECT_EQ(counted, run_json["granted"].size());
+  EXPECT_GT(counted, 500u);
+  ASSERT_EQ(run({"timeline", "WBP-SMD-0001", s / "demo.binaan", "--svg", s / "t.svg", "--as-of", "2026-08-17"}).status,
+            0);
+  check_svg(s / "t.svg");
+}
+
 }  // namespace
 }  // namespace binaan::clitest

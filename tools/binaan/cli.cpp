@@ -4,6 +4,7 @@
 #include <binaan/io/archive.hpp>
 #include <binaan/io/case_json.hpp>
 #include <binaan/io/roster_csv.hpp>
+#include <binaan/programmes/participation.hpp>
 #include <binaan/rules/policy.hpp>
 #include <binaan/time/holiday_calendar.hpp>
 
@@ -252,6 +253,34 @@ const Case& Population::person(const std::string& person_id) const {
   throw InputError(file_, 0, "person.id", "\"" + person_id + "\"", "no person with this id");
 }
 
+const std::vector<ProgrammeRecord>* Population::records() const {
+  if (!facility_) return nullptr;
+  if (!records_) {
+    const Programmes& programmes = facility_->programmes();
+    std::map<std::string, std::vector<DaySpan>> pemuka;
+    for (const auto& period : programmes.pemuka()) pemuka[period.inmate_id].push_back(period.span);
+    std::vector<ProgrammeRecord> records;
+    records.reserve(facility_->size());
+    for (const auto& c : facility_->people()) {
+      ProgrammeRecord r;
+      r.participation = participation_evidence(programmes, c.person().id());
+      if (auto it = pemuka.find(c.person().id()); it != pemuka.end()) r.pemuka = it->second;
+      records.push_back(std::move(r));
+    }
+    records_ = std::move(records);
+  }
+  return &*records_;
+}
+
+ProgrammeRecord Population::record(const std::string& person_id) const {
+  ProgrammeRecord r;
+  if (!facility_) return r;
+  r.participation = participation_evidence(facility_->programmes(), person_id);
+  for (const auto& period : facility_->programmes().pemuka())
+    if (period.inmate_id == person_id) r.pemuka.push_back(period.span);
+  return r;
+}
+
 void check_overrides(const Engine& engine, const Population& population) {
   for (const auto& c : population.people()) {
     if (c.policy.empty()) continue;
@@ -286,23 +315,27 @@ namespace {
 // Slices of a long run, so that progress can be shown between them; each slice still uses every thread.
 constexpr std::size_t kSlice = 1024;
 
-std::vector<Case> slice(const std::vector<Case>& people, std::size_t from) {
-  auto end = people.begin() + static_cast<std::ptrdiff_t>(std::min(people.size(), from + kSlice));
-  return std::vector<Case>(people.begin() + static_cast<std::ptrdiff_t>(from), end);
+template <typename T>
+std::vector<T> slice(const std::vector<T>& all, std::size_t from) {
+  auto end = all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), from + kSlice));
+  return std::vector<T>(all.begin() + static_cast<std::ptrdiff_t>(from), end);
 }
 
 }  // namespace
 
-std::vector<Evaluation> evaluate_people(const Engine& engine, const std::vector<Case>& people,
+std::vector<Evaluation> evaluate_people(const Engine& engine, const Population& population,
                                         const EvaluateOptions& options, unsigned threads, Lang lang) {
+  const std::vector<Case>& people = population.people();
+  const std::vector<ProgrammeRecord>* records = population.records();
   Progress progress(tr(lang, "evaluating", "menghitung"), people.size());
   std::vector<Evaluation> out;
   if (!progress.active()) {
-    out = engine.evaluate_all(people, options, threads);
+    out = engine.evaluate_all(people, options, threads, records);
   } else {
     out.reserve(people.size());
     for (std::size_t i = 0; i < people.size(); i += kSlice) {
-      auto part = engine.evaluate_all(slice(people, i), options, threads);
+      std::vector<ProgrammeRecord> part_records = records ? slice(*records, i) : std::vector<ProgrammeRecord>();
+      auto part = engine.evaluate_all(slice(people, i), options, threads, records ? &part_records : nullptr);
       progress.advance(part.size());
       for (auto& ev : part) out.push_back(std::move(ev));
     }
@@ -311,15 +344,18 @@ std::vector<Evaluation> evaluate_people(const Engine& engine, const std::vector<
   return out;
 }
 
-DayRun run_day(const Engine& engine, const std::vector<Case>& people, Date day, unsigned threads, Lang lang) {
+DayRun run_day(const Engine& engine, const Population& population, Date day, unsigned threads, Lang lang) {
+  const std::vector<Case>& people = population.people();
+  const std::vector<ProgrammeRecord>* records = population.records();
   Progress progress(tr(lang, "grant day", "hari pemberian"), people.size());
-  if (!progress.active()) return engine.run_grant_day(people, day, threads);
+  if (!progress.active()) return engine.run_grant_day(people, day, threads, records);
   DayRun run;
   run.date = day;
   // The summary is added up with the engine's own key and order: kind, level, amount.
   std::map<std::tuple<int, bool, std::int32_t>, std::size_t> counts;
   for (std::size_t i = 0; i < people.size(); i += kSlice) {
-    DayRun part = engine.run_grant_day(slice(people, i), day, threads);
+    std::vector<ProgrammeRecord> part_records = records ? slice(*records, i) : std::vector<ProgrammeRecord>();
+    DayRun part = engine.run_grant_day(slice(people, i), day, threads, records ? &part_records : nullptr);
     progress.advance(std::min(kSlice, people.size() - i));
     for (auto& o : part.outcomes) run.outcomes.push_back(std::move(o));
     for (const auto& row : part.summary) counts[{static_cast<int>(row.kind), row.level_ii, row.days}] += row.count;
@@ -327,6 +363,19 @@ DayRun run_day(const Engine& engine, const std::vector<Case>& people, Date day, 
   for (const auto& [key, n] : counts)
     run.summary.push_back({static_cast<GrantKind>(std::get<0>(key)), std::get<1>(key), std::get<2>(key), n});
   return run;
+}
+
+Evaluation evaluate_person(const Engine& engine, const Population& population, const Case& c,
+                           const EvaluateOptions& options) {
+  Evaluation ev;
+  try {
+    ev = population.facility() ? engine.evaluate(c, population.record(c.person().id()), options)
+                               : engine.evaluate(c, options);
+  } catch (const ValueError& e) {  // an invalid policy override in the person's record
+    throw InputError(population.file(), 0, "person " + c.person().id() + ": " + e.field(), e.value(), e.why());
+  }
+  ev.id = ev.person;
+  return ev;
 }
 
 std::string long_date(Date d, Lang lang) {

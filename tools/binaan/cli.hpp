@@ -103,10 +103,17 @@ public:
   /// The case of a person; throws InputError naming the file and the id when there is none.
   const Case& person(const std::string& person_id) const;
 
+  /// Each person's programme record (participation evidence and pemuka periods from the facility's programmes),
+  /// in people() order, built on first use; nullptr for a roster, which has no programmes.
+  const std::vector<ProgrammeRecord>* records() const;
+  /// One person's programme record; empty for a roster.
+  ProgrammeRecord record(const std::string& person_id) const;
+
 private:
   std::string file_;
   std::vector<Case> roster_;
   std::shared_ptr<const Facility> facility_;
+  mutable std::optional<std::vector<ProgrammeRecord>> records_;
 };
 
 /// A roster by its extension: `.jsonl` (JSON Lines) or `.csv`. Throws InputError for anything else.
@@ -137,13 +144,20 @@ private:
   bool active_;
 };
 
-/// Engine::evaluate_all over a roster, with progress on a terminal. Each evaluation's `id` is the person id, as
-/// every per-person output of a roster command has it (case-format.md).
-std::vector<Evaluation> evaluate_people(const Engine& engine, const std::vector<Case>& people,
+/// Engine::evaluate_all over everyone, with their programme records when it is a facility, and progress on a
+/// terminal. Each evaluation's `id` is the person id, as every per-person output of a roster command has it
+/// (case-format.md).
+std::vector<Evaluation> evaluate_people(const Engine& engine, const Population& population,
                                         const EvaluateOptions& options, unsigned threads, Lang lang);
 
-/// Engine::run_grant_day, with progress on a terminal (then run in slices and the summaries added up).
-DayRun run_day(const Engine& engine, const std::vector<Case>& people, Date day, unsigned threads, Lang lang);
+/// Engine::run_grant_day over everyone, with their programme records when it is a facility, and progress on a
+/// terminal (then run in slices and the summaries added up).
+DayRun run_day(const Engine& engine, const Population& population, Date day, unsigned threads, Lang lang);
+
+/// Engine::evaluate of one person, with the programme record when it is a facility; an invalid policy override
+/// in the person's record is an InputError naming the file and the person.
+Evaluation evaluate_person(const Engine& engine, const Population& population, const Case& c,
+                           const EvaluateOptions& options = {});
 
 /// "24 January 2019" / "24 Januari 2019".
 std::string long_date(Date d, Lang lang);

@@ -2,7 +2,6 @@
 // person's whole evaluation.
 #include "cli.hpp"
 
-#include <binaan/error.hpp>
 #include <binaan/io/result.hpp>
 
 #include <nlohmann/json.hpp>
@@ -101,13 +100,7 @@ int run_explain(const std::vector<std::string>& argv) {
   Engine engine = make_engine(args);
   Population population = Population::load(args.positional()[1]);
   const Case& c = population.person(args.positional()[0]);
-  Evaluation ev;
-  try {
-    ev = engine.evaluate(c);
-  } catch (const ValueError& e) {  // an invalid policy override in the person's record
-    throw InputError(population.file(), 0, "person " + c.person().id() + ": " + e.field(), e.value(), e.why());
-  }
-  ev.id = ev.person;
+  Evaluation ev = evaluate_person(engine, population, c);
   emit(args, format == "json" ? explain_json(ev, on, lang) : explain_text(ev, on, lang));
   return kOk;
 }

@@ -111,7 +111,7 @@ int run_project(const std::vector<std::string>& argv) {
   check_overrides(engine, population);
   EvaluateOptions options;
   options.decisions = false;
-  std::vector<Evaluation> evs = evaluate_people(engine, population.people(), options, threads, render.lang);
+  std::vector<Evaluation> evs = evaluate_people(engine, population, options, threads, render.lang);
 
   std::string out;
   if (format == "csv") {

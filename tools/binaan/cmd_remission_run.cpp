@@ -106,7 +106,7 @@ int run_remission_run(const std::vector<std::string>& argv) {
   Engine engine = make_engine(args);
   Population population = Population::load(args.positional()[0]);
   check_overrides(engine, population);
-  DayRun run = run_day(engine, population.people(), day, threads, render.lang);
+  DayRun run = run_day(engine, population, day, threads, render.lang);
   emit(args, format == "json"  ? day_run_to_json(run, render) + "\n"
              : format == "csv" ? day_run_csv(run)
                                : day_run_text(run, render));

@@ -182,7 +182,7 @@ int run_stats(const std::vector<std::string>& argv) {
   check_overrides(engine, population);
   EvaluateOptions options;
   options.decisions = false;
-  std::vector<Evaluation> evs = evaluate_people(engine, population.people(), options, threads, lang);
+  std::vector<Evaluation> evs = evaluate_people(engine, population, options, threads, lang);
   Stats s = compute(population.people(), evs, day, months);
   emit(args, format == "json" ? to_json(s) : to_text(s, lang));
   return kOk;

@@ -2,7 +2,6 @@
 #include "cli.hpp"
 #include "svg_timeline.hpp"
 
-#include <binaan/error.hpp>
 #include <binaan/rules/policy.hpp>
 
 #include <iostream>
@@ -45,14 +44,8 @@ int run_timeline(const std::vector<std::string>& argv) {
   Engine engine = make_engine(args);
   Population population = Population::load(args.positional()[1]);
   const Case& c = population.person(args.positional()[0]);
-  Policy policy;
-  Evaluation ev;
-  try {
-    policy = with_overrides(engine.policy(), c.policy);
-    ev = engine.evaluate(c);
-  } catch (const ValueError& e) {  // an invalid policy override in the person's record
-    throw InputError(population.file(), 0, "person " + c.person().id() + ": " + e.field(), e.value(), e.why());
-  }
+  Evaluation ev = evaluate_person(engine, population, c);
+  Policy policy = with_overrides(engine.policy(), c.policy);  // valid: the evaluation applied it already
   write_file(*svg_file, timeline_svg(c, ev, policy, today, lang));
   return kOk;
 }
