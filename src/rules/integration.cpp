@@ -73,7 +73,7 @@ Integration integrate(const Subject& s, const Timeline& tl) {
   path.steps.push_back({RuleId::Pb, two_thirds});
   if (two_thirds_ok) {
     Date day = s.first_clear_day(two_thirds, p.pb_lookback_days);
-    path.steps.push_back({RuleId::Conduct, day});
+    path.steps.push_back({RuleId::PbConduct, day});
     bool possible = true;
     if (s.special_thresholds_on(day)) {
       if (asimilasi) {

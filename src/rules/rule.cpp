@@ -7,7 +7,7 @@ namespace binaan {
 namespace {
 
 // The one table of rule wording and citations (rules-indonesia.md §3–§6). Order follows RuleId.
-constexpr std::array<RuleInfo, 43> kRules{{
+constexpr std::array<RuleInfo, 44> kRules{{
     {RuleId::FixedTerm, "fixed_term", "Keppres 174/1999 Art. 1; UU 22/2022 Art. 10",
      "remission is only for fixed-term imprisonment, never death or life",
      "remisi hanya untuk pidana penjara sementara waktu, bukan pidana mati atau seumur hidup"},
@@ -125,6 +125,9 @@ constexpr std::array<RuleInfo, 43> kRules{{
     {RuleId::ProgrammeRecord, "programme_record", "UU 22/2022 Art. 10; Permenkumham 16/2023; rules-indonesia.md §4, §8",
      "participation read from the programme record: attendance in the last quarter ended within the year before the day",
      "keaktifan dibaca dari catatan program: kehadiran pada triwulan terakhir dalam setahun sebelum hari itu"},
+    {RuleId::PbConduct, "pb_conduct", "Permenkumham 7/2022 Art. 82; Permenkumham 3/2018 Art. 102",
+     "PB and CMB: no disciplinary punishment in the 9 months (270 days) before the day",
+     "PB dan CMB: tidak dijatuhi hukuman disiplin dalam 9 bulan (270 hari) terakhir"},
 }};
 
 constexpr bool table_in_enum_order() {
@@ -133,7 +136,7 @@ constexpr bool table_in_enum_order() {
   return true;
 }
 static_assert(table_in_enum_order(), "kRules must list every RuleId in enum order");
-static_assert(static_cast<std::size_t>(RuleId::ProgrammeRecord) + 1 == kRules.size(), "every RuleId has a row");
+static_assert(static_cast<std::size_t>(RuleId::PbConduct) + 1 == kRules.size(), "every RuleId has a row");
 
 }  // namespace
 

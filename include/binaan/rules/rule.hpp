@@ -58,7 +58,8 @@ enum class RuleId : std::uint8_t {
   CbSentence,           ///< CB for sentences up to 1 y 6 m
   CmkConduct,           ///< CMK: no punishment in the current calendar year
   SpecialLookback,      ///< special crimes: 270-day conduct look-back
-  ProgrammeRecord       ///< participation read from the programme record (attendance), not an assessment
+  ProgrammeRecord,      ///< participation read from the programme record (attendance), not an assessment
+  PbConduct             ///< PB and CMB: no disciplinary punishment in the 9 months before the day
 };
 
 struct RuleInfo {

@@ -127,7 +127,7 @@ TEST(PolicyFile, RefusalsNameFileKeyAndValue) {
 
 TEST(Rules, EveryRuleHasCodeCitationAndBothLanguages) {
   std::set<std::string> codes;
-  for (int i = 0; i <= static_cast<int>(RuleId::ProgrammeRecord); ++i) {
+  for (int i = 0; i <= static_cast<int>(RuleId::PbConduct); ++i) {
     const RuleInfo& info = rule_info(static_cast<RuleId>(i));
     EXPECT_EQ(static_cast<int>(info.id), i);
     EXPECT_TRUE(codes.insert(std::string(info.code)).second) << info.code;
