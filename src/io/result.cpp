@@ -98,6 +98,12 @@ std::string evaluation_to_json(const Evaluation& ev, const RenderOptions& option
   put_date(j, "expiry", ev.expiry);
   put_date(j, "final_release", ev.final_release);
   if (ev.subsider_days > 0) j["subsider_days"] = ev.subsider_days;
+  if (ev.half_day || ev.two_thirds_day) {
+    Json fractions = Json::object();
+    put_date(fractions, "half", ev.half_day);
+    put_date(fractions, "two_thirds", ev.two_thirds_day);
+    j["fractions"] = std::move(fractions);
+  }
   Json m = Json::object();
   put_date(m, "asimilasi", ev.milestones.asimilasi);
   put_date(m, "cmk", ev.milestones.cmk);
@@ -255,8 +261,7 @@ std::string day_run_to_text(const DayRun& run, const RenderOptions& options) {
       << text(lang, " granted, ", " diberikan, ") << refused << text(lang, " not eligible, ", " tidak memenuhi syarat, ")
       << review << text(lang, " need review\n", " perlu ditinjau\n");
   for (const auto& row : run.summary) {
-    out << "  " << grant_kind_label(row.kind, lang);
-    if (row.kind == GrantKind::Ru || row.kind == GrantKind::Rk || row.kind == GrantKind::PmpHan) out << ' ' << level_of(row.level_ii);
+    out << "  " << grant_kind_label(row.kind, lang) << ' ' << level_of(row.level_ii);
     out << "  " << to_string(term_from_nominal_days(row.days)) << " (" << row.days << text(lang, " days", " hari")
         << "): " << row.count << '\n';
   }

@@ -53,6 +53,8 @@ Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const 
   ev.expiry = timeline.expiry;
   ev.final_release = integration.final_release;
   ev.subsider_days = integration.subsider_days;
+  ev.half_day = integration.half_day;
+  ev.two_thirds_day = integration.two_thirds_day;
   ev.milestones = integration.milestones;
   ev.parole_scenario = integration.parole;
   ev.pb_path = std::move(integration.pb_path);

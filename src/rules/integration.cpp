@@ -51,6 +51,8 @@ Integration integrate(const Subject& s, const Timeline& tl) {
   const bool unpaid = s.c.sentence().has_unpaid_subsidiary();
   const bool two_thirds_ok = compare(fraction_of(term, kTwoThirds), p.pb_min_fraction) >= 0;  // KUHP Art. 15
   const Date two_thirds = reached(kTwoThirds);
+  out.half_day = reached(kOneHalf);
+  out.two_thirds_day = two_thirds;
 
   // Asimilasi (PP 99/2012 Art. 36; Permenkumham 7/2022 Art. 45): ½, special crimes ⅔ (≥ 9 months); fine paid.
   std::optional<Date> asimilasi;

@@ -12,6 +12,8 @@ struct Integration {
   std::optional<PbPath> pb_path;
   std::optional<Date> final_release;
   std::int32_t subsider_days = 0;
+  std::optional<Date> half_day;
+  std::optional<Date> two_thirds_day;
 };
 
 Integration integrate(const Subject& s, const Timeline& tl);

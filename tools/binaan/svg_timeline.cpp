@@ -12,22 +12,8 @@
 
 namespace binaan::cli {
 
-SentenceFractions sentence_fractions(const Case& c, const Evaluation& ev, const Policy& policy) {
-  SentenceFractions out;
-  const std::optional<Term> term = c.sentence().served_term();
-  if (!term || !ev.start) return out;
-  std::int32_t at_large = 0;
-  for (const auto& e : c.facts().escapes) at_large += days_between(e.from, e.to);
-  std::vector<DatedDays> grants;
-  for (const auto& g : ev.grants) grants.push_back({g.date, g.effective_days});
-  auto reached = [&](Fraction f) {
-    Date end = add_days(fraction_end(*ev.start, *term, f, policy.term_convention, policy.fraction_convention),
-                        at_large);
-    return fraction_reached(end, grants);
-  };
-  out.half = reached(kOneHalf);
-  out.two_thirds = reached(kTwoThirds);
-  return out;
+SentenceFractions sentence_fractions(const Case&, const Evaluation& ev, const Policy&) {
+  return SentenceFractions{ev.half_day, ev.two_thirds_day};  // computed once, by the engine (§2)
 }
 
 namespace {

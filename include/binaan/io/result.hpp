@@ -33,7 +33,7 @@ BINAAN_EXPORT std::string decision_to_text(const Decision& d, Lang lang);
 /// `message`, `citation`), `needs_review` (`id`, `missing`), `summary` (`kind`, `level`, `days`, `count`).
 BINAAN_EXPORT std::string day_run_to_json(const DayRun& run, const RenderOptions& options = {});
 
-/// The grant-day run as the official announcement table, then the refusals.
+/// The grant-day run as the official announcement table: one line per kind, level and amount with its count.
 BINAAN_EXPORT std::string day_run_to_text(const DayRun& run, const RenderOptions& options = {});
 
 /// "RU", "RK", "remisi tambahan" …: the kind as people say it.

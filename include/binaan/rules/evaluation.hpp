@@ -62,6 +62,8 @@ struct Evaluation {
   std::optional<Date> expiry;
   std::optional<Date> final_release;
   std::int32_t subsider_days = 0;
+  std::optional<Date> half_day;        ///< the day ½ of the sentence is reached (remission counted, §2)
+  std::optional<Date> two_thirds_day;  ///< the day ⅔ is reached
   Milestones milestones;
   std::optional<ParoleScenario> parole_scenario;
   std::optional<PbPath> pb_path;

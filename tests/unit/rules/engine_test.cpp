@@ -311,7 +311,9 @@ TEST(Engine, EstimatedAndApproximatedHolidaysMarkTheResult) {
     }
   EXPECT_TRUE(approximated);
   for (const auto& g : later.grants)
-    if (g.kind == GrantKind::Rk) EXPECT_TRUE(g.estimated) << format_date(g.date);
+    if (g.kind == GrantKind::Rk) {
+      EXPECT_TRUE(g.estimated) << format_date(g.date);
+    }
 }
 
 TEST(Engine, RemissionDueBeforeTheVerdictIsGrantedLate) {

@@ -79,7 +79,9 @@ TEST(Property, RemissionNeverTakesMoreThanRemains) {
     EXPECT_EQ(expiry, *ev.expiry) << c.person().id();
     EXPECT_EQ(days_between(*ev.expiry, *ev.term_end), total_remission(ev));
     EXPECT_GE(*ev.final_release, *ev.expiry);
-    if (!ev.grants.empty()) EXPECT_LE(ev.grants.back().date, *ev.expiry);
+    if (!ev.grants.empty()) {
+      EXPECT_LE(ev.grants.back().date, *ev.expiry);
+    }
   }
 }
 
@@ -150,7 +152,11 @@ TEST(Property, MilestonesAreOrdered) {
       ASSERT_TRUE(ev.parole_scenario);
       EXPECT_GE(ev.parole_scenario->expiry, *ev.expiry);  // leaving early stops remission
     }
-    if (m.asimilasi && m.pb) EXPECT_LE(*m.asimilasi, *m.pb) << c.person().id();
-    if (m.cmb_start) EXPECT_LT(*m.cmb_start, *ev.final_release) << c.person().id();
+    if (m.asimilasi && m.pb) {
+      EXPECT_LE(*m.asimilasi, *m.pb) << c.person().id();
+    }
+    if (m.cmb_start) {
+      EXPECT_LT(*m.cmb_start, *ev.final_release) << c.person().id();
+    }
   }
 }
