@@ -55,13 +55,17 @@ public:
   std::uint64_t remaining() const { return static_cast<std::uint64_t>(egptr() - gptr()); }
 };
 
+namespace {
+
 /// The longest string the reader allocates with `remaining` bytes left.
-inline std::uint64_t string_cap(std::uint64_t remaining) { return std::min(remaining, kMaxArchiveString); }
+std::uint64_t string_cap(std::uint64_t remaining) { return std::min(remaining, kMaxArchiveString); }
 
 [[noreturn]] void too_long(std::uint64_t size, std::uint64_t remaining) {
   throw PayloadError("a text of " + std::to_string(size) + " bytes, with " + std::to_string(remaining) +
                      " bytes left (at most 16 MiB)");
 }
+
+}  // namespace
 
 class SafeTextIArchive : public boost::archive::text_iarchive_impl<SafeTextIArchive> {
   using Base = boost::archive::text_iarchive_impl<SafeTextIArchive>;
@@ -131,11 +135,13 @@ private:
   const MemoryBuf& buf_;
 };
 
-std::string boost_failure(const boost::archive::archive_exception& e) {
+// ---- value helpers: one `io` per kind of value, declared before any use (two-phase lookup) ----
+
+namespace persist {
+
+inline std::string boost_failure(const boost::archive::archive_exception& e) {
   return std::string("Boost.Serialization cannot read the payload: ") + e.what();
 }
-
-// ---- value helpers: one `io` per kind of value, declared before any use (two-phase lookup) ----
 
 template <class E>
 struct EnumMax;
@@ -366,6 +372,8 @@ void check_version(unsigned version, const char* type) {
   if (version < 1) throw PayloadError(std::string(type) + " is of class version 0, which no binaan wrote");
 }
 
+}  // namespace persist
+
 }  // namespace binaan::detail
 
 // ---- class versions and no tracking, for every persisted type ----
@@ -429,8 +437,8 @@ BINAAN_PERSISTED(binaan::LedgerEntry, 1)
 #define BINAAN_SERIALIZE(T, NAME)                                   \
   template <class Ar>                                               \
   void serialize(Ar& ar, T& x, const unsigned int version) {        \
-    binaan::detail::check_version<T>(version, NAME);
-#define F(field) binaan::detail::io(ar, x.field, #field);
+    binaan::detail::persist::check_version<T>(version, NAME);
+#define F(field) binaan::detail::persist::io(ar, x.field, #field);
 #define END }
 
 namespace boost::serialization {
@@ -515,7 +523,7 @@ END
 
 BINAAN_SERIALIZE(binaan::detail::FacilityData, "Facility")
   F(id) F(name) F(kind)
-  binaan::detail::io(ar, x.people, "people", binaan::kMaxFacilityPeople);
+  binaan::detail::persist::io(ar, x.people, "people", binaan::kMaxFacilityPeople);
   F(programmes)
 END
 
@@ -584,7 +592,8 @@ FacilityData decode_payload(std::string_view payload, ArchiveFormat kind, unsign
       ar >> data;
     }
   } catch (const boost::archive::archive_exception& e) {
-    throw PayloadError(boost_failure(e) + " (" + std::to_string(payload.size() - buf.remaining()) + " bytes in)");
+    throw PayloadError(persist::boost_failure(e) + " (" + std::to_string(payload.size() - buf.remaining()) +
+                       " bytes in)");
   }
   if (buf.remaining() != 0)
     throw PayloadError(std::to_string(buf.remaining()) + " bytes after the end of the facility");

@@ -381,17 +381,21 @@ Programmes rebuild_programmes(ProgrammesData d) {
   std::vector<ProfitSplitPolicy> policies;
   for (std::size_t i = 0; i < d.profit_split.size(); ++i) {
     const ProfitSplitPolicyData& s = d.profit_split[i];
-    step(item("profit_split", i), [&] { policies.emplace_back(s.effective_from, s.premi, s.pnbp, s.capital, s.source); });
+    step(item("profit_split", i),
+         [&] { policies.emplace_back(s.effective_from, s.premi, s.pnbp, s.capital, s.source); });
   }
   std::optional<Programmes> built;
-  step("policies", [&] { built.emplace(ProfitSplitSchedule(std::move(policies)), d.enrolment_policy, d.savings_policy); });
+  step("policies",
+       [&] { built.emplace(ProfitSplitSchedule(std::move(policies)), d.enrolment_policy, d.savings_policy); });
   Programmes& p = *built;
 
-  for (std::size_t i = 0; i < d.programmes.size(); ++i) step(item("programmes", i), [&] { p.add_programme(d.programmes[i]); });
+  for (std::size_t i = 0; i < d.programmes.size(); ++i)
+    step(item("programmes", i), [&] { p.add_programme(d.programmes[i]); });
   for (std::size_t i = 0; i < d.partners.size(); ++i) step(item("partners", i), [&] { p.add_partner(d.partners[i]); });
   for (std::size_t i = 0; i < d.agreements.size(); ++i)
     step(item("agreements", i), [&] { p.add_agreement(d.agreements[i]); });
-  for (std::size_t i = 0; i < d.workshops.size(); ++i) step(item("workshops", i), [&] { p.add_workshop(d.workshops[i]); });
+  for (std::size_t i = 0; i < d.workshops.size(); ++i)
+    step(item("workshops", i), [&] { p.add_workshop(d.workshops[i]); });
   for (std::size_t i = 0; i < d.products.size(); ++i) step(item("products", i), [&] { p.add_product(d.products[i]); });
   for (std::size_t i = 0; i < d.enrolments.size(); ++i)
     step(item("enrolments", i), [&] { p.restore_enrolment(d.enrolments[i]); });

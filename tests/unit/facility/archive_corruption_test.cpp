@@ -206,7 +206,8 @@ TEST(ArchiveCorruption, NewerClassVersionsAreRefused) {
   EXPECT_TRUE(refused(rewrap(replace_once(payload, "0 1 0 1 8 WBP-0001", "0 1 0 7 8 WBP-0001")),
                       "people[0].person: Person is of class version 7"));
   // Sale, deep in the programmes.
-  EXPECT_TRUE(refused(rewrap(replace_once(payload, "0 1 3 S-1 ", "0 3 3 S-1 ")), "programmes.sales[0].sale: Sale is of class version 3"));
+  EXPECT_TRUE(refused(rewrap(replace_once(payload, "0 1 3 S-1 ", "0 3 3 S-1 ")),
+                      "programmes.sales[0].sale: Sale is of class version 3"));
   // Version 0 was never written.
   EXPECT_TRUE(refused(rewrap(replace_once(payload, boost_header + " 0 1 ", boost_header + " 0 0 ")),
                       "Facility is of class version 0"));
@@ -408,7 +409,8 @@ TEST(ArchiveFiles, WhatCouldNotBeReadBackIsNotSaved) {
     ADD_FAILURE() << "saved a date that is not a day";
   } catch (const ArchiveError& e) {
     EXPECT_EQ(e.file(), path);
-    EXPECT_NE(e.why().find("cannot be saved: people[0].facts.discipline[1].date: not a calendar day"), std::string::npos)
+    EXPECT_NE(e.why().find("cannot be saved: people[0].facts.discipline[1].date: not a calendar day"),
+              std::string::npos)
         << e.what();
   }
   EXPECT_FALSE(fs::exists(path));

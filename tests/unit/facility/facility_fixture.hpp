@@ -180,7 +180,8 @@ inline Case full_case(const std::string& id, Religion religion, int variant) {
   facts.pledge = true;
   facts.pemuka = {{day("2023-01-01"), day("2023-12-31")}};
   facts.services = {{day("2023-06-14"), ServiceKind::BloodDonation}};
-  facts.assessments = {{day("2023-07-01"), Predicate::Baik, Risk::Low}, {day("2024-01-01"), std::nullopt, Risk::Medium}};
+  facts.assessments = {{day("2023-07-01"), Predicate::Baik, Risk::Low},
+                       {day("2024-01-01"), std::nullopt, Risk::Medium}};
   Recorded recorded{day("2024-12-31"), {{day("2021-08-17"), GrantKind::Ru, Term(0, 1, 0)},
                                         {day("2022-05-02"), GrantKind::Rk, Term(0, 0, 15)}}};
   Case c(std::move(person), std::move(detention), std::move(s), std::move(facts), std::move(recorded),

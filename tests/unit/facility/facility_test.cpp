@@ -136,7 +136,8 @@ TEST(Facility, EveryProgrammesOperationChecksTheInmate) {
   Facility f = small();
   const InmateStatus ok = serving();
   expect_unknown(f, "enrolment.inmate_id", "WBP-X", [&] { f.request_enrolment("WBP-X", "W", day("2026-01-02"), ok); });
-  expect_unknown(f, "leave.inmate_id", "WBP-X", [&] { f.leave("WBP-X", "W", day("2026-01-20"), LeaveReason::Withdrawn); });
+  expect_unknown(f, "leave.inmate_id", "WBP-X",
+                 [&] { f.leave("WBP-X", "W", day("2026-01-20"), LeaveReason::Withdrawn); });
   expect_unknown(f, "attendance.inmate_id", "WBP-X", [&] {
     f.record_attendance("W", day("2026-01-05"), "WBP-X", AttendanceStatus::Attended);
   });
