@@ -196,8 +196,11 @@ Case PopulationGenerator::person(std::size_t index, std::uint32_t attempt) const
                                                                : std::nullopt;
 
   // Detention and the verdict: final one to twelve months after detention, most often after three to six.
-  std::int32_t delay = static_cast<std::int32_t>(30 + rng.below(121) + rng.below(121) +
-                                                 (rng.chance(150'000) ? rng.below(91) : 0));
+  // (Draws are made one statement at a time: the operands of + are evaluated in an unspecified order, and another
+  // compiler would draw them in another order and write other people.)
+  std::int32_t delay = 30 + static_cast<std::int32_t>(rng.below(121));
+  delay += static_cast<std::int32_t>(rng.below(121));
+  if (rng.chance(150'000)) delay += static_cast<std::int32_t>(rng.below(91));
   const std::int32_t span = term ? term->nominal_days() + 5 * term->years() : 0;
   if (term) delay = std::min(delay, std::max<std::int32_t>(30, span - 30));
   // Stock sampling: a person in prison on `as_of` started within one (remission-shortened) term before it.
@@ -255,8 +258,15 @@ Case PopulationGenerator::person(std::size_t index, std::uint32_t attempt) const
   // Age: adults 18 to about 65 when detained, most in their late twenties to forties; children 14 to 17.
   std::optional<Date> birth;
   if (child || rng.chance(m.birth_date_known)) {
-    const int age = child ? rng.between_int(14, 17)
-                          : 18 + static_cast<int>(rng.below(10) + rng.below(10) + rng.below(20) + rng.below(8));
+    int age = 18;
+    if (child) {
+      age = rng.between_int(14, 17);
+    } else {
+      age += static_cast<int>(rng.below(10));
+      age += static_cast<int>(rng.below(10));
+      age += static_cast<int>(rng.below(20));
+      age += static_cast<int>(rng.below(8));
+    }
     birth = add_days(add_years(start, -age), -rng.between_int(0, 364));
   }
 
@@ -303,7 +313,8 @@ Case PopulationGenerator::person(std::size_t index, std::uint32_t attempt) const
   // Yearly assessments since UU 22/2022: predicate (SPPN) and risk; a recent register F entry lowers the predicate,
   // and risk tends to come down over the years.
   if (rng.chance(m.assessed)) {
-    Date on = max_date(add_days(start, rng.between_int(60, 150)), add_days(kUu22(), rng.between_int(0, 120)));
+    const Date after_start = add_days(start, rng.between_int(60, 150));
+    Date on = max_date(after_start, add_days(kUu22(), rng.between_int(0, 120)));
     static const std::vector<std::pair<Risk, std::uint32_t>> first_risk{
         {Risk::High, 20}, {Risk::Medium, 45}, {Risk::Low, 35}};
     Risk risk = rng.pick(first_risk);
