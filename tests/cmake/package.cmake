@@ -6,7 +6,8 @@
 #   package.build.shared     builds just the library with BUILD_SHARED_LIBS=ON and installs it (fixture binaan_package_shared)
 #   package.exports.shared   checks with nm that the API leaves the hidden-visibility libbinaan.so
 #   package.consumer.shared  / package.pkgconfig.shared: as above, against the shared install
-#   package.subdirectory     builds the consumer with add_subdirectory(<source tree>)
+#   package.subdirectory     configures the consumer with add_subdirectory(<source tree>); with
+#                            binaan_TEST_SUBDIRECTORY_BUILD=ON also builds and runs it
 # Each test has its own directory under build/.../tests/package, and fixtures order setup before use, so the tests
 # run in any order, alone (ctest -R) or in parallel. The builds claim both processors so they do not overload CI.
 if(CMAKE_SKIP_INSTALL_RULES)
@@ -108,13 +109,24 @@ if(binaan_PKG_CONFIG_EXECUTABLE)
 endif()
 
 # ---- add_subdirectory() ----
-# Keeps its build directory between runs (FRESH=OFF): only what changed is rebuilt.
+# By default only configured: that is where embedding breaks (options, target names, developer mode leaking into
+# the parent), and building would compile the whole library a third time on CI's two cores. With
+# binaan_TEST_SUBDIRECTORY_BUILD=ON the consumer is also built and run (the build directory is kept between runs).
+option(binaan_TEST_SUBDIRECTORY_BUILD "package.subdirectory also builds and runs the consumer" OFF)
+mark_as_advanced(binaan_TEST_SUBDIRECTORY_BUILD)
+if(binaan_TEST_SUBDIRECTORY_BUILD)
+  set(binaan_PKG_SUBDIR_ARGS -DFRESH=OFF -DCONFIGURE_ONLY=OFF)
+else()
+  set(binaan_PKG_SUBDIR_ARGS -DFRESH=ON -DCONFIGURE_ONLY=ON)
+endif()
 add_test(NAME package.subdirectory
   COMMAND "${CMAKE_COMMAND}" ${binaan_PKG_TOOLCHAIN}
           "-DSOURCE_DIR=${binaan_PKG_SOURCE}/subdirectory" "-DBUILD_DIR=${binaan_PKG_DIR}/subdirectory"
-          "-DEXTRA_ARGS=-DBINAAN_SOURCE_DIR=${PROJECT_SOURCE_DIR}" -DFRESH=OFF
+          "-DEXTRA_ARGS=-DBINAAN_SOURCE_DIR=${PROJECT_SOURCE_DIR}" ${binaan_PKG_SUBDIR_ARGS}
           -P "${binaan_PKG_SCRIPTS}/consumer.cmake")
-set_tests_properties(package.subdirectory PROPERTIES PROCESSORS 2 TIMEOUT 1800)
+if(binaan_TEST_SUBDIRECTORY_BUILD)
+  set_tests_properties(package.subdirectory PROPERTIES PROCESSORS 2 TIMEOUT 1800)
+endif()
 
 get_property(binaan_PKG_TESTS DIRECTORY PROPERTY TESTS)
 list(FILTER binaan_PKG_TESTS INCLUDE REGEX "^package\\.")

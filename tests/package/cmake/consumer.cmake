@@ -1,7 +1,7 @@
 # cmake -DSOURCE_DIR=<consumer project> -DBUILD_DIR= -DGENERATOR= [-DMAKE_PROGRAM=] -DCXX= [-DCXX_FLAGS=]
 #       [-DLINKER_FLAGS=] [-DBUILD_TYPE=] [-DPREFIX=<installed binaan>] [-DEXPECTED_TYPE=STATIC_LIBRARY|SHARED_LIBRARY]
 #       [-DFRESH=ON] [-DEXTRA_ARGS=-Da=b;-Dc=d] [-DJOBS=2] [-DPROGRAM=sentence_end] [-DPROGRAM_ARGS="a b"]
-#       -P consumer.cmake
+#       [-DCONFIGURE_ONLY=OFF] -P consumer.cmake
 # Configures, builds and runs a consumer project (tests/package or tests/package/subdirectory). FRESH=ON (default)
 # starts from an empty build directory, so find_package() is exercised from scratch every time.
 foreach(var SOURCE_DIR BUILD_DIR GENERATOR CXX)
@@ -37,6 +37,9 @@ execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${BUILD_DIR}" 
     "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}"
     "-DCMAKE_SHARED_LINKER_FLAGS=${LINKER_FLAGS}"
   COMMAND_ERROR_IS_FATAL ANY)
+if(CONFIGURE_ONLY)
+  return()
+endif()
 execute_process(COMMAND "${CMAKE_COMMAND}" --build "${BUILD_DIR}" --parallel "${JOBS}" COMMAND_ERROR_IS_FATAL ANY)
 if(NOT PROGRAM)
   set(PROGRAM sentence_end)
