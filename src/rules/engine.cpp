@@ -39,7 +39,10 @@ Evaluation Engine::evaluate(const Case& c, const EvaluateOptions& options) const
 }
 
 Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options) const {
-  const Policy policy = c.policy.empty() ? policy_ : with_overrides(policy_, c.policy);
+  // Most cases carry no overrides: use the engine's policy in place rather than copying it per case.
+  std::optional<Policy> overridden;
+  if (!c.policy.empty()) overridden = with_overrides(policy_, c.policy);
+  const Policy& policy = overridden ? *overridden : policy_;
   const detail::Subject subject(c, policy, record);
   detail::Timeline timeline = detail::run_timeline(subject, calendar_, options.decisions);
   detail::Integration integration = detail::integrate(subject, timeline);
