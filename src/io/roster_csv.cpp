@@ -792,20 +792,6 @@ std::string_view text_field(std::string_view s, const char* field) {
   return s;
 }
 
-/// A field as RFC 4180 wants it: in double quotes, with its quotes doubled, when it holds a comma, a quote or a
-/// line end.
-void append_field(std::string& out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out.append(s.data(), s.size());
-    return;
-  }
-  out += '"';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 /// The policy cell, `name=value;…`, before CSV quoting.
 void append_policy(std::string& out, const std::vector<PolicyOverride>& policy) {
@@ -868,9 +854,9 @@ void append_header(std::string& out) {
 /// policy cell go through append_field.
 void append_row(std::string& out, const Case& c, std::string& scratch) {
   const Person& p = c.person();
-  append_field(out, text_field(p.id(), "person.id"));
+  append_csv_field(out, text_field(p.id(), "person.id"));
   out += ',';
-  append_field(out, text_field(p.name(), "person.name"));
+  append_csv_field(out, text_field(p.name(), "person.name"));
   out += ',';
   if (p.sex()) out += to_string(*p.sex());
   out += ',';
@@ -961,15 +947,15 @@ void append_row(std::string& out, const Case& c, std::string& scratch) {
   if (c.until()) append_date(out, *c.until(), "until");
   out += ',';
 
-  append_field(out, text_field(c.id, "id"));
+  append_csv_field(out, text_field(c.id, "id"));
   out += ',';
-  append_field(out, text_field(c.title, "title"));
+  append_csv_field(out, text_field(c.title, "title"));
   out += ',';
-  append_field(out, text_field(c.source, "source"));
+  append_csv_field(out, text_field(c.source, "source"));
   out += ',';
   scratch.clear();
   append_policy(scratch, c.policy);
-  append_field(out, scratch);
+  append_csv_field(out, scratch);
   out += '\n';
 }
 
@@ -1085,6 +1071,19 @@ std::string write_roster_csv(const std::vector<Case>& cases) {
     if (&c == &cases.front()) out.reserve(out.size() * cases.size() + out.size() * cases.size() / 8);
   }
   return out;
+}
+
+void append_csv_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(s.data(), s.size());
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
 }  // namespace binaan

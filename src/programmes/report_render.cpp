@@ -1,5 +1,6 @@
 // JSON, CSV and text renderings of the programme reports. nlohmann stays here, out of the public headers.
 
+#include <binaan/io/roster_csv.hpp>
 #include <binaan/programmes/head_report.hpp>
 #include <binaan/programmes/inmate_report.hpp>
 #include <binaan/programmes/partner_report.hpp>
@@ -39,13 +40,7 @@ public:
     for (const std::string& c : cells) {
       if (!first) out_ += ',';
       first = false;
-      if (c.find_first_of(",\"\r\n") == std::string::npos) {
-        out_ += c;
-      } else {
-        out_ += '"';
-        for (char ch : c) out_ += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-        out_ += '"';
-      }
+      append_csv_field(out_, c);
     }
     out_ += "\r\n";
   }

@@ -416,4 +416,11 @@ std::string religion_words(Religion r, Lang lang) {
   return std::string(to_string(r));
 }
 
+
+std::string csv_field(const std::string& s) {
+  std::string out;
+  append_csv_field(out, s);
+  return out;
+}
+
 }  // namespace binaan::cli

@@ -59,6 +59,9 @@ Engine make_engine(const Args& args);
 /// if it cannot, leaving no temporary file and any previous file untouched.
 void write_file(const std::string& path, const std::string& text);
 
+/// One CSV field, RFC 4180: quoted only when it must be.
+std::string csv_field(const std::string& s);
+
 /// The common options every engine command takes.
 std::vector<std::string> engine_options();
 

@@ -37,17 +37,6 @@ constexpr const char* kHelp =
 
 std::string cell(const std::optional<Date>& d) { return d ? format_date(*d) : std::string(); }
 
-// RFC 4180: quoted only when it must be.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
 std::int64_t days_taken_off(const Evaluation& ev) {
   std::int64_t total = 0;
   for (const auto& g : ev.grants) total += g.effective_days;

@@ -61,16 +61,6 @@ std::string day_run_text(const DayRun& run, const RenderOptions& render) {
   return out;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
 // One row per decision, for spreadsheets: the failed conditions and missing facts as codes joined by ';'.
 std::string day_run_csv(const DayRun& run) {
   std::string out = "date,id,kind,outcome,level,days,effective_days,release,failed,missing\n";

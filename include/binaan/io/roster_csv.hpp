@@ -51,4 +51,8 @@ BINAAN_EXPORT std::vector<Case> read_roster_csv(std::string_view text, const std
 /// than 1,000 characters, or when a policy name cannot be written (empty, or holding `=`, `;`, `"` or `\`).
 BINAAN_EXPORT std::string write_roster_csv(const std::vector<Case>& cases);
 
+/// Appends one CSV field as RFC 4180 wants it: in double quotes, with its quotes doubled, when it holds a comma, a
+/// quote or a line end; as it is otherwise. The one CSV quoting routine of binaan (rosters, reports, the program).
+BINAAN_EXPORT void append_csv_field(std::string& out, std::string_view field);
+
 }  // namespace binaan
