@@ -38,13 +38,21 @@ Evaluation Engine::evaluate(const Case& c, const EvaluateOptions& options) const
   return evaluate(c, kNoRecord, options);
 }
 
+namespace {
+// The policy of one case: the engine's, in place, when the case has no overrides (most have none), else a copy
+// with them applied into `storage`.
+const Policy& policy_for(const Case& c, const Policy& engine_policy, std::optional<Policy>& storage) {
+  if (c.policy.empty()) return engine_policy;
+  storage = with_overrides(engine_policy, c.policy);
+  return *storage;
+}
+}  // namespace
+
 Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options) const {
-  // Most cases carry no overrides: use the engine's policy in place rather than copying it per case.
   std::optional<Policy> overridden;
-  if (!c.policy.empty()) overridden = with_overrides(policy_, c.policy);
-  const Policy& policy = overridden ? *overridden : policy_;
+  const Policy& policy = policy_for(c, policy_, overridden);
   const detail::Subject subject(c, policy, record);
-  detail::Timeline timeline = detail::run_timeline(subject, calendar_, options.decisions);
+  detail::Timeline timeline = detail::run_timeline(subject, calendar_, detail::KeepDecisions{options.decisions, {}});
   detail::Integration integration = detail::integrate(subject, timeline);
 
   Evaluation ev;
@@ -123,19 +131,20 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
   std::vector<std::optional<DayOutcome>> per(roster.size());
   parallel_for(roster.size(), threads, [&](std::size_t i) {
     const Case& c = roster[i];
-    // Nothing after the day matters: evaluate up to it and keep that day's decisions.
-    Case bounded(c.person(), c.detention(), c.sentence(), c.facts(), c.recorded(),
-                 c.until() && *c.until() < day ? c.until() : std::optional<Date>(day));
-    bounded.policy = c.policy;
-    Evaluation ev = evaluate(bounded, record_of(records, i));
+    std::optional<Policy> overridden;
+    const Policy& policy = policy_for(c, policy_, overridden);
+    detail::Subject subject(c, policy, record_of(records, i));
+    // Nothing after the day matters: the timeline stops there and keeps only that day's decisions; the milestones
+    // are not needed.
+    if (!subject.until || day < *subject.until) subject.until = day;
+    detail::Timeline timeline = detail::run_timeline(subject, calendar_, detail::KeepDecisions{false, day});
+    if (timeline.decisions.empty()) return;
     DayOutcome out;
     out.person = c.person().id();
-    for (auto& d : ev.decisions) {
-      if (d.date != day) continue;
+    for (const auto& d : timeline.decisions)
       if (d.release) out.release = day;
-      out.decisions.push_back(std::move(d));
-    }
-    if (!out.decisions.empty()) per[i] = std::move(out);
+    out.decisions = std::move(timeline.decisions);
+    per[i] = std::move(out);
   });
   DayRun run;
   run.date = day;

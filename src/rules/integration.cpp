@@ -8,13 +8,6 @@ namespace binaan::detail {
 
 namespace {
 
-std::vector<DatedDays> dated(const std::vector<Grant>& grants) {
-  std::vector<DatedDays> out;
-  out.reserve(grants.size());
-  for (const auto& g : grants) out.push_back({g.date, g.effective_days});
-  return out;
-}
-
 // CMK: no disciplinary punishment in the current calendar year up to the day.
 Date first_clear_year_day(const Subject& s, Date d) {
   for (;;) {
@@ -45,19 +38,19 @@ Integration integrate(const Subject& s, const Timeline& tl) {
   const Policy& p = s.p;
   const Term term = *s.term;
   const Date expiry = *tl.expiry;
-  const std::vector<DatedDays> grants = dated(tl.grants);
-  auto reached = [&](Fraction f) { return fraction_reached(s.fraction_end_of(f), grants); };
+  auto reached = [&](Fraction f) { return fraction_reached(s.fraction_end_of(f), tl.granted); };
   auto before_expiry = [&](std::optional<Date> d) { return d && *d < expiry ? d : std::nullopt; };
   const bool unpaid = s.c.sentence().has_unpaid_subsidiary();
   const bool two_thirds_ok = compare(fraction_of(term, kTwoThirds), p.pb_min_fraction) >= 0;  // KUHP Art. 15
   const Date two_thirds = reached(kTwoThirds);
-  out.half_day = reached(kOneHalf);
+  const Date half = reached(kOneHalf);
+  out.half_day = half;
   out.two_thirds_day = two_thirds;
 
   // Asimilasi (PP 99/2012 Art. 36; Permenkumham 7/2022 Art. 45): ½, special crimes ⅔ (≥ 9 months); fine paid.
   std::optional<Date> asimilasi;
   if (!unpaid) {
-    Date general = s.first_clear_day(reached(kOneHalf), p.conduct_lookback_days);
+    Date general = s.first_clear_day(half, p.conduct_lookback_days);
     if (!s.special_thresholds_on(general)) asimilasi = general;
     else if (two_thirds_ok) asimilasi = s.first_clear_day(two_thirds, p.special_lookback_days);
     asimilasi = before_expiry(asimilasi);
@@ -65,12 +58,13 @@ Integration integrate(const Subject& s, const Timeline& tl) {
 
   // CMK (Permenkumham 3/2018): sentence ≥ 12 months, ½ served, no punishment this calendar year.
   std::optional<Date> cmk;
-  if (compare(term, p.cmk_min_sentence) >= 0) cmk = before_expiry(first_clear_year_day(s, reached(kOneHalf)));
+  if (compare(term, p.cmk_min_sentence) >= 0) cmk = before_expiry(first_clear_year_day(s, half));
 
   // PB (KUHP Art. 15; Permenkumham 7/2022 Art. 85): ⅔ ≥ 9 months, 9 months' conduct; special crimes also
   // asimilasi for at least ½ of the time left at its start.
   std::optional<Date> pb;
   PbPath path;
+  path.steps.reserve(5);  // two-thirds minimum, PB, conduct, asimilasi, subsider
   path.steps.push_back({RuleId::TwoThirdsMinimum, two_thirds_ok ? std::optional<Date>(s.start) : std::nullopt});
   path.steps.push_back({RuleId::Pb, two_thirds});
   if (two_thirds_ok) {

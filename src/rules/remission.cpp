@@ -68,13 +68,21 @@ struct State {
   Date expiry;
   int receipts[3] = {0, 0, 0};  // RU, RK, PMP HAN grants received
   int anniversaries[3] = {0, 0, 0};
-  std::vector<DatedDays> granted;
+  std::vector<DatedDays> granted;  // (day, effective days) of every grant so far: the fraction rule's input (§2)
   Date day;                 // the day being decided
   std::int32_t ru_today = 0;
   bool released = false;
 };
 
 int ladder_slot(GrantKind k) { return k == GrantKind::Ru ? 0 : (k == GrantKind::Rk ? 1 : (k == GrantKind::PmpHan ? 2 : -1)); }
+
+// 366 in a leap year: the days from 17 August of year - 1 to 17 August of year.
+std::int32_t days_in_year(int year) {
+  return boost::gregorian::gregorian_calendar::is_leap_year(static_cast<unsigned short>(year)) ? 366 : 365;
+}
+
+// At most six candidates a year (RU, tambahan, dasawarsa, RK, PMP HAN, kemanusiaan).
+constexpr std::size_t kMaxCandidatesPerYear = 6;
 
 std::vector<Event> candidate_events(const Subject& s, const HolidayCalendar& calendar, std::vector<RuleId>& notes) {
   std::vector<Event> events;
@@ -83,8 +91,12 @@ std::vector<Event> candidate_events(const Subject& s, const HolidayCalendar& cal
   if (!rk) notes.push_back(RuleId::ReligiousHoliday);
   int first = s.last_start.year();
   int last = s.term_end->year();
-  for (int y = first; y <= last; ++y) {
-    Date ru = make_date(y, 8, 17);  // Keppres 174/1999 Art. 4: Independence Day
+  std::size_t recorded = s.c.recorded() ? s.c.recorded()->grants.size() : 0;
+  events.reserve(static_cast<std::size_t>(last - first + 1) * kMaxCandidatesPerYear + recorded);
+  if (last > first) make_date(last, 8, 17);  // a term running past the supported years is refused (date.hpp)
+  // 17 August of each year by stepping a year's days from the first (date arithmetic, no calendar conversion).
+  Date ru = make_date(first, 8, 17);  // Keppres 174/1999 Art. 4: Independence Day
+  for (int y = first; y <= last; ru = add_days(ru, days_in_year(++y))) {
     events.push_back({ru, GrantKind::Ru});
     events.push_back({ru, GrantKind::Tambahan});
     if (y >= 1955 && (y - 1955) % 10 == 0) events.push_back({ru, GrantKind::Dasawarsa});  // Keppres 120/1955
@@ -93,14 +105,13 @@ std::vector<Event> candidate_events(const Subject& s, const HolidayCalendar& cal
       events.push_back({h.date, GrantKind::Rk, h.status});
     }
     if (y >= s.p.pmp_han_from_year) {
-      Date han = make_date(y, 7, 23);  // Hari Anak Nasional
+      Date han = add_days(ru, -25);  // 23 July, Hari Anak Nasional: 25 days before 17 August
       if (s.child_on(han)) events.push_back({han, GrantKind::PmpHan});
     }
     if (s.p.project_kemanusiaan) {
-      Date elderly_day = make_date(y, 5, 29);  // Hari Lanjut Usia Nasional (Permenkumham 3/2018 Art. 29)
-      auto birth = s.c.person().birth_date();
-      if (birth && age_on(*birth, elderly_day) > s.p.kemanusiaan_min_age)
-        events.push_back({elderly_day, GrantKind::Kemanusiaan});
+      // 29 May, Hari Lanjut Usia Nasional (Permenkumham 3/2018 Art. 29): 80 days before 17 August.
+      Date elderly_day = add_days(ru, -80);
+      if (s.elderly_from && elderly_day >= *s.elderly_from) events.push_back({elderly_day, GrantKind::Kemanusiaan});
     }
   }
   return events;
@@ -124,15 +135,47 @@ TambahanGrounds tambahan_grounds(const Subject& s, Date d) {
   return g;
 }
 
+// Date order, and on one day the order of §3; events with equal keys keep their order (a candidate before the
+// recorded grant that covers it). An insertion sort: candidate_events is in order but for a year's few holidays and
+// the recorded grants appended at the end, so this is close to linear and, unlike std::stable_sort, allocates
+// nothing.
+void sort_events(std::vector<Event>& events) {
+  auto before = [](const Event& a, const Event& b) {
+    return a.date != b.date ? a.date < b.date : order_of(a.kind) < order_of(b.kind);
+  };
+  for (std::size_t i = 1; i < events.size(); ++i) {
+    Event e = events[i];
+    std::size_t j = i;
+    for (; j > 0 && before(e, events[j - 1]); --j) events[j] = events[j - 1];
+    events[j] = e;
+  }
+}
+
+// `d` as a new Decision on (date, kind), keeping the capacity of its vectors: a timeline that does not keep its
+// decisions reuses one Decision and allocates nothing per candidate day.
+void reset(Decision& d, Date date, GrantKind kind, DateStatus status) {
+  Decision fresh;
+  fresh.rules = std::move(d.rules);
+  fresh.failed = std::move(d.failed);
+  fresh.missing = std::move(d.missing);
+  fresh.assumptions = std::move(d.assumptions);
+  fresh.rules.clear();
+  fresh.failed.clear();
+  fresh.missing.clear();
+  fresh.assumptions.clear();
+  fresh.date = date;
+  fresh.kind = kind;
+  fresh.date_status = status;
+  d = std::move(fresh);
+}
+
 class Decider {
 public:
   Decider(const Subject& s, State& st) : s_(s), p_(s.p), st_(st) {}
 
-  Decision decide(const Event& ev) {
-    Decision dec;
-    dec.date = ev.date;
-    dec.kind = ev.kind;
-    dec.date_status = ev.status;
+  /// Decides the candidate `ev` into `dec` (reset first).
+  void decide(const Event& ev, Decision& dec) {
+    reset(dec, ev.date, ev.kind, ev.status);
     dec_ = &dec;
     if (ev.kind == GrantKind::Tambahan) {
       decide_tambahan();
@@ -150,7 +193,6 @@ public:
     if (dec.outcome != Outcome::Granted) dec.days = 0;
     if (dec.outcome == Outcome::Granted && dec.date < s_.c.sentence().verdict_final()) dec.rules.push_back(RuleId::Susulan);
     dec_ = nullptr;
-    return dec;
   }
 
 private:
@@ -326,7 +368,7 @@ private:
 
 }  // namespace
 
-Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, bool keep_decisions) {
+Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, KeepDecisions keep) {
   Timeline tl;
   if (!s.term_end) {
     tl.notes.push_back(RuleId::FixedTerm);
@@ -338,15 +380,18 @@ Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, bool ke
     for (auto& ev : events) ev.covered = ev.date <= recorded->until;
     for (const auto& g : recorded->grants) events.push_back({g.date, g.kind, DateStatus::Fixed, &g, false});
   }
-  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-    if (a.date != b.date) return a.date < b.date;
-    return order_of(a.kind) < order_of(b.kind);
-  });
+  sort_events(events);
 
   State st;
   st.expiry = *s.term_end;
+  st.granted.reserve(events.size());
+  // The grants are gathered in a scratch vector and copied once at the end: the result keeps no spare capacity
+  // (a national roster keeps a million of them).
+  std::vector<Grant> grants;
+  grants.reserve(events.size());
   Decider decider(s, st);
-  std::optional<Date> until = s.c.until();
+  Decision scratch;  // the decisions that are not kept
+  const std::optional<Date>& until = s.until;
   for (const auto& ev : events) {
     if (until && ev.date > *until) break;
     if (st.released || ev.date >= st.expiry) break;
@@ -367,16 +412,17 @@ Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, bool ke
     }
 
     std::int32_t nominal = 0;
-    Decision dec;
+    Decision kept;
+    const bool keep_this = keep.keeps(ev.date);
+    Decision& dec = keep_this ? kept : scratch;
     if (ev.recorded) {
       nominal = ev.recorded->amount.nominal_days();
-      dec.date = ev.date;
-      dec.kind = ev.kind;
+      reset(dec, ev.date, ev.kind, DateStatus::Fixed);
       dec.outcome = Outcome::Granted;
       dec.days = nominal;
       dec.rules.push_back(RuleId::Recorded);
     } else {
-      dec = decider.decide(ev);
+      decider.decide(ev, dec);
       if (dec.outcome == Outcome::Granted) nominal = dec.days;
       if (is_estimate(ev.status)) tl.estimated = true;
     }
@@ -395,12 +441,14 @@ Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, bool ke
       st.granted.push_back({ev.date, effective});
       if (slot >= 0) ++st.receipts[slot];
       if (ev.kind == GrantKind::Ru) st.ru_today = nominal;
-      tl.grants.push_back({ev.date, ev.kind, nominal, effective, dec.release, ev.recorded != nullptr,
+      grants.push_back({ev.date, ev.kind, nominal, effective, dec.release, ev.recorded != nullptr,
                            is_estimate(ev.status)});
     }
-    if (keep_decisions) tl.decisions.push_back(std::move(dec));
+    if (keep_this) tl.decisions.push_back(std::move(dec));
   }
   tl.expiry = st.expiry;
+  tl.granted = std::move(st.granted);
+  tl.grants.assign(grants.begin(), grants.end());
   tl.released_by_grant = st.released;
   return tl;
 }

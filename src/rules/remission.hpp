@@ -15,6 +15,7 @@ std::int32_t rk_amount(int step, std::int32_t served, std::int32_t full_from);
 
 struct Timeline {
   std::vector<Grant> grants;
+  std::vector<DatedDays> granted;  // (day, effective days) of each grant, for fraction_reached (§2)
   std::vector<Decision> decisions;
   std::optional<Date> expiry;  // principal term end after remission
   bool released_by_grant = false;  // a level II grant ended the term
@@ -22,7 +23,16 @@ struct Timeline {
   std::vector<RuleId> notes;
 };
 
-/// Runs every candidate day in date order, applying recorded grants up to recorded.until and deciding the rest.
-Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, bool keep_decisions);
+/// Which decisions a timeline keeps: all (evaluate), none (a projection), or one day's (the grant-day run). The
+/// others are still decided — the ladder and the fractions need them — but not kept.
+struct KeepDecisions {
+  bool all = false;
+  std::optional<Date> day;
+  bool keeps(Date d) const { return all || (day && *day == d); }
+};
+
+/// Runs every candidate day in date order up to s.until, applying recorded grants up to recorded.until and
+/// deciding the rest.
+Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, KeepDecisions keep);
 
 }  // namespace binaan::detail

@@ -11,12 +11,18 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
       start(cs.detention().sentence_start()),
       last_start(cs.detention().last_start()),
       term(cs.sentence().served_term()),
+      until(cs.until()),
       pp99_cohort(cs.sentence().verdict_final() >= pol.pp99_from) {
   for (const auto& e : cs.facts().escapes) escape_days += days_between(e.from, e.to);
   if (term) term_end = add_days(binaan::term_end(start, *term, p.term_convention), escape_days);
   for (const auto& d : cs.facts().discipline) discipline.push_back(d.date);
   for (const auto& e : cs.facts().escapes) discipline.push_back(e.to);  // the return counts as punishment (§4)
   std::sort(discipline.begin(), discipline.end());
+  // age_on(birth, d) < n  ⇔  d < add_years(birth, n): add_years is monotone (the clamp rule of §2).
+  if (auto birth = cs.person().birth_date()) {
+    if (!cs.person().child_flag()) adult_from = add_years(*birth, pol.child_age);
+    elderly_from = add_years(*birth, pol.kemanusiaan_min_age + 1);
+  }
 }
 
 std::int32_t Subject::served(Date d) const {
@@ -62,8 +68,7 @@ const ParticipationEvidence* Subject::participation_on(Date d) const {
 
 bool Subject::child_on(Date d) const {
   if (auto flag = c.person().child_flag()) return *flag;
-  if (auto birth = c.person().birth_date()) return age_on(*birth, d) < p.child_age;
-  return false;
+  return adult_from && d < *adult_from;  // unknown birth date: adult
 }
 
 bool Subject::special_pp99() const {

@@ -24,8 +24,14 @@ public:
   std::optional<Term> term;  // served term; nullopt for death and uncommuted life
   std::int32_t escape_days = 0;  // days at large: added to every end date (§4 Escape)
   std::optional<Date> term_end;  // principal term end without remission, escapes included
+  std::optional<Date> until;     // the last day evaluated (the case's `until`; a grant-day run stops at its day)
   bool pp99_cohort = false;      // verdict final on or after PP 99/2012's day
   std::vector<Date> discipline;  // register F entries and escape returns, sorted
+  // The first day the person is no longer a child (the child_age-th birthday), when only the birth date tells;
+  // age only grows, so this one day answers child_on for every day without date arithmetic per candidate.
+  std::optional<Date> adult_from;
+  // The first day the person is over kemanusiaan_min_age (the birthday after it), when the birth date is known.
+  std::optional<Date> elderly_from;
 
   /// Days served on `d` for the thresholds: since the last detention, less days at large (§2, §4).
   std::int32_t served(Date d) const;

@@ -1,0 +1,80 @@
+// The engine's faster paths must agree with its full evaluation on every golden case:
+// - the grant-day run (which stops at the day and keeps only that day's decisions) gives, for every day on which
+//   the full evaluation decides something, exactly the decisions of that day;
+// - a projection (decisions not kept) gives the same grants, dates and milestones as the full evaluation.
+#include <binaan/io/case_json.hpp>
+#include <binaan/io/result.hpp>
+#include <binaan/rules/engine.hpp>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+using namespace binaan;
+
+namespace {
+
+std::vector<Case> golden_cases() {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(BINAAN_TEST_DATA_DIR) + "/golden"))
+    if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  std::vector<Case> cases;
+  for (const auto& f : files) cases.push_back(read_case_json(read_file_text(f), f));
+  return cases;
+}
+
+// A decision as JSON, through the result rendering: every field, rules and failed conditions included.
+nlohmann::json decisions_json(const std::vector<Decision>& decisions) {
+  Evaluation ev;
+  ev.decisions = decisions;
+  return nlohmann::json::parse(evaluation_to_json(ev))["decisions"];
+}
+
+}  // namespace
+
+TEST(FastPaths, GrantDayRunEqualsTheFullEvaluationOnEveryDecisionDay) {
+  const Engine engine;
+  std::size_t days_checked = 0;
+  for (const Case& c : golden_cases()) {
+    const Evaluation full = engine.evaluate(c);
+    std::set<Date> days;
+    for (const auto& d : full.decisions) days.insert(d.date);
+    for (Date day : days) {
+      std::vector<Decision> expected;
+      for (const auto& d : full.decisions)
+        if (d.date == day) expected.push_back(d);
+      const DayRun run = engine.run_grant_day({c}, day);
+      ASSERT_EQ(run.outcomes.size(), 1u) << c.id << " on " << format_date(day);
+      EXPECT_EQ(decisions_json(run.outcomes[0].decisions), decisions_json(expected))
+          << c.id << " on " << format_date(day);
+      const bool release = std::any_of(expected.begin(), expected.end(), [](const Decision& d) { return d.release; });
+      EXPECT_EQ(run.outcomes[0].release.has_value(), release) << c.id << " on " << format_date(day);
+      ++days_checked;
+    }
+    // The day before the first decision and after the last: nothing to decide.
+    if (!days.empty()) {
+      EXPECT_TRUE(engine.run_grant_day({c}, add_days(*days.begin(), -1)).outcomes.empty()) << c.id;
+    }
+  }
+  EXPECT_GT(days_checked, 400u);  // the golden set decides on 476 days
+}
+
+TEST(FastPaths, ProjectionEqualsTheFullEvaluationWithoutDecisions) {
+  const Engine engine;
+  EvaluateOptions projection;
+  projection.decisions = false;
+  std::size_t with_grants = 0;
+  for (const Case& c : golden_cases()) {
+    Evaluation full = engine.evaluate(c);
+    const Evaluation fast = engine.evaluate(c, projection);
+    EXPECT_TRUE(fast.decisions.empty()) << c.id;
+    full.decisions.clear();
+    EXPECT_EQ(evaluation_to_json(fast), evaluation_to_json(full)) << c.id;
+    if (!fast.grants.empty()) ++with_grants;
+  }
+  EXPECT_GT(with_grants, 100u);
+}
