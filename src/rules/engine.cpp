@@ -39,6 +39,7 @@ Evaluation Engine::evaluate(const Case& c, const EvaluateOptions& options) const
 }
 
 namespace {
+
 // The policy of one case: the engine's, in place, when the case has no overrides (most have none), else a copy
 // with them applied into `storage`.
 const Policy& policy_for(const Case& c, const Policy& engine_policy, std::optional<Policy>& storage) {
@@ -46,14 +47,16 @@ const Policy& policy_for(const Case& c, const Policy& engine_policy, std::option
   storage = with_overrides(engine_policy, c.policy);
   return *storage;
 }
-}  // namespace
 
-Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options) const {
+// One evaluation with the caller's scratch space (see detail::Workspace).
+Evaluation evaluate_in(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options,
+                       const Policy& engine_policy, const HolidayCalendar& calendar, detail::Workspace& ws) {
   std::optional<Policy> overridden;
-  const Policy& policy = policy_for(c, policy_, overridden);
+  const Policy& policy = policy_for(c, engine_policy, overridden);
   const detail::Subject subject(c, policy, record);
-  detail::Timeline timeline = detail::run_timeline(subject, calendar_, detail::KeepDecisions{options.decisions, {}});
+  detail::Timeline timeline = detail::run_timeline(subject, calendar, detail::KeepDecisions{options.decisions, {}}, ws);
   detail::Integration integration = detail::integrate(subject, timeline);
+  ws.granted = std::move(timeline.granted);  // back to the workspace, for the next evaluation
 
   Evaluation ev;
   ev.id = c.id;
@@ -77,15 +80,15 @@ Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const 
   return ev;
 }
 
-namespace {
-
-// Runs fn(i) for i in [0, n) on up to `threads` threads (0: all cores); the first exception is rethrown.
+// Runs fn(i, workspace) for i in [0, n) on up to `threads` threads (0: all cores), each thread with its own
+// workspace; the first exception is rethrown.
 template <typename Fn>
 void parallel_for(std::size_t n, unsigned threads, Fn fn) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
   if (threads <= 1) {
-    for (std::size_t i = 0; i < n; ++i) fn(i);
+    detail::Workspace ws;
+    for (std::size_t i = 0; i < n; ++i) fn(i, ws);
     return;
   }
   std::vector<std::thread> pool;
@@ -94,7 +97,8 @@ void parallel_for(std::size_t n, unsigned threads, Fn fn) {
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
       try {
-        for (std::size_t i = t * chunk; i < std::min(n, (t + 1) * chunk); ++i) fn(i);
+        detail::Workspace ws;
+        for (std::size_t i = t * chunk; i < std::min(n, (t + 1) * chunk); ++i) fn(i, ws);
       } catch (...) {
         errors[t] = std::current_exception();
       }
@@ -105,22 +109,26 @@ void parallel_for(std::size_t n, unsigned threads, Fn fn) {
     if (e) std::rethrow_exception(e);
 }
 
-}  // namespace
-
-namespace {
 const ProgrammeRecord& record_of(const std::vector<ProgrammeRecord>* records, std::size_t i) {
   static const ProgrammeRecord kNone;
   return records && i < records->size() ? (*records)[i] : kNone;
 }
+
 }  // namespace
+
+Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options) const {
+  detail::Workspace ws;
+  return evaluate_in(c, record, options, policy_, calendar_, ws);
+}
 
 std::vector<Evaluation> Engine::evaluate_all(const std::vector<Case>& roster, const EvaluateOptions& options,
                                              unsigned threads, const std::vector<ProgrammeRecord>* records) const {
   if (records && records->size() != roster.size())
     throw ValueError("records", std::to_string(records->size()), "one programme record per person of the roster");
   std::vector<Evaluation> out(roster.size());
-  parallel_for(roster.size(), threads,
-               [&](std::size_t i) { out[i] = evaluate(roster[i], record_of(records, i), options); });
+  parallel_for(roster.size(), threads, [&](std::size_t i, detail::Workspace& ws) {
+    out[i] = evaluate_in(roster[i], record_of(records, i), options, policy_, calendar_, ws);
+  });
   return out;
 }
 
@@ -129,7 +137,7 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
   if (records && records->size() != roster.size())
     throw ValueError("records", std::to_string(records->size()), "one programme record per person of the roster");
   std::vector<std::optional<DayOutcome>> per(roster.size());
-  parallel_for(roster.size(), threads, [&](std::size_t i) {
+  parallel_for(roster.size(), threads, [&](std::size_t i, detail::Workspace& ws) {
     const Case& c = roster[i];
     std::optional<Policy> overridden;
     const Policy& policy = policy_for(c, policy_, overridden);
@@ -137,7 +145,7 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
     // Nothing after the day matters: the timeline stops there and keeps only that day's decisions; the milestones
     // are not needed.
     if (!subject.until || day < *subject.until) subject.until = day;
-    detail::Timeline timeline = detail::run_timeline(subject, calendar_, detail::KeepDecisions{false, day});
+    detail::Timeline timeline = detail::run_timeline(subject, calendar_, detail::KeepDecisions{false, day}, ws);
     if (timeline.decisions.empty()) return;
     DayOutcome out;
     out.person = c.person().id();

@@ -55,14 +55,6 @@ int order_of(GrantKind k) {
   return 7;
 }
 
-struct Event {
-  Date date;
-  GrantKind kind;
-  DateStatus status = DateStatus::Fixed;
-  const RecordedGrant* recorded = nullptr;  // a recorded grant rather than a candidate day
-  bool covered = false;                     // a candidate on or before recorded.until: only counted, not decided
-};
-
 struct State {
   std::int32_t total = 0;  // effective days granted so far
   Date expiry;
@@ -84,9 +76,11 @@ std::int32_t days_in_year(int year) {
 // At most six candidates a year (RU, tambahan, dasawarsa, RK, PMP HAN, kemanusiaan).
 constexpr std::size_t kMaxCandidatesPerYear = 6;
 
-std::vector<Event> candidate_events(const Subject& s, const HolidayCalendar& calendar, std::vector<RuleId>& notes) {
-  std::vector<Event> events;
-  if (!s.term_end) return events;
+// Fills `events` (emptied first) with every candidate day of the term, year by year.
+void candidate_events(const Subject& s, const HolidayCalendar& calendar, std::vector<RuleId>& notes,
+                      std::vector<Event>& events) {
+  events.clear();
+  if (!s.term_end) return;
   std::optional<Holiday> rk = rk_holiday(s.c.person().religion());
   if (!rk) notes.push_back(RuleId::ReligiousHoliday);
   int first = s.last_start.year();
@@ -114,7 +108,6 @@ std::vector<Event> candidate_events(const Subject& s, const HolidayCalendar& cal
       if (s.elderly_from && elderly_day >= *s.elderly_from) events.push_back({elderly_day, GrantKind::Kemanusiaan});
     }
   }
-  return events;
 }
 
 struct TambahanGrounds {
@@ -368,13 +361,14 @@ private:
 
 }  // namespace
 
-Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, KeepDecisions keep) {
+Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, KeepDecisions keep, Workspace& ws) {
   Timeline tl;
   if (!s.term_end) {
     tl.notes.push_back(RuleId::FixedTerm);
     return tl;
   }
-  std::vector<Event> events = candidate_events(s, calendar, tl.notes);
+  std::vector<Event>& events = ws.events;
+  candidate_events(s, calendar, tl.notes, events);
   const auto& recorded = s.c.recorded();
   if (recorded) {
     for (auto& ev : events) ev.covered = ev.date <= recorded->until;
@@ -384,13 +378,16 @@ Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, KeepDec
 
   State st;
   st.expiry = *s.term_end;
+  st.granted = std::move(ws.granted);  // its capacity, handed back by the caller after use
+  st.granted.clear();
   st.granted.reserve(events.size());
-  // The grants are gathered in a scratch vector and copied once at the end: the result keeps no spare capacity
+  // The grants are gathered in scratch space and copied once at the end: the result keeps no spare capacity
   // (a national roster keeps a million of them).
-  std::vector<Grant> grants;
+  std::vector<Grant>& grants = ws.grants;
+  grants.clear();
   grants.reserve(events.size());
   Decider decider(s, st);
-  Decision scratch;  // the decisions that are not kept
+  Decision& scratch = ws.scratch;  // the decisions that are not kept
   const std::optional<Date>& until = s.until;
   for (const auto& ev : events) {
     if (until && ev.date > *until) break;
