@@ -15,15 +15,13 @@ using namespace binaan;
 using binaan::bench::count_people;
 using binaan::bench::national;
 
-// ---- Projection: every person's dates, custody and parole scenarios, decisions kept as codes only ----
+// ---- Projection: every person's dates, custody and parole scenarios, no decisions and no text ----
 
 void BM_ProjectionPeople(benchmark::State& state) {
   const auto& people = national(state.range(0));
   const auto threads = static_cast<unsigned>(state.range(1));
-  EvaluateOptions options;
-  options.decisions = false;
   for (auto _ : state) {
-    auto results = bench::engine().evaluate_all(people, options, threads);
+    auto results = bench::engine().project_all(people, threads);
     benchmark::DoNotOptimize(results.data());
   }
   count_people(state, state.range(0));
@@ -36,6 +34,26 @@ BENCHMARK(BM_ProjectionPeople)
         b->Args({n, 1});
         b->Args({n, 2});
       }
+    })
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+// ---- The same people as full Evaluations (grants listed, path to PB, ids and policy named), decisions off ----
+
+void BM_EvaluateAllPeople(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  EvaluateOptions options;
+  options.decisions = false;
+  for (auto _ : state) {
+    auto results = bench::engine().evaluate_all(people, options, 1);
+    benchmark::DoNotOptimize(results.data());
+  }
+  count_people(state, state.range(0));
+}
+BENCHMARK(BM_EvaluateAllPeople)
+    ->Apply([](benchmark::internal::Benchmark* b) {
+      bench::per_size(b);
+      b->Arg(10'000);
     })
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);

@@ -48,16 +48,23 @@ const Policy& policy_for(const Case& c, const Policy& engine_policy, std::option
   return *storage;
 }
 
-// One evaluation with the caller's scratch space (see detail::Workspace).
-Evaluation evaluate_in(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options,
-                       const Policy& engine_policy, const HolidayCalendar& calendar, detail::Workspace& ws) {
+// The rules over one case — its policy, the remission timeline, the integration programmes — handed to
+// `make(subject, policy, timeline, integration)`, which builds the result; the scratch space is the caller's.
+template <typename Make>
+auto run_case(const Case& c, const ProgrammeRecord& record, const Policy& engine_policy,
+              const HolidayCalendar& calendar, detail::KeepDecisions keep, detail::Workspace& ws, Make make) {
   std::optional<Policy> overridden;
   const Policy& policy = policy_for(c, engine_policy, overridden);
   const detail::Subject subject(c, policy, record);
-  detail::Timeline timeline = detail::run_timeline(subject, calendar, detail::KeepDecisions{options.decisions, {}}, ws);
+  detail::Timeline timeline = detail::run_timeline(subject, calendar, keep, ws);
   detail::Integration integration = detail::integrate(subject, timeline);
-  ws.granted = std::move(timeline.granted);  // back to the workspace, for the next evaluation
+  auto result = make(subject, policy, timeline, integration);
+  ws.granted = std::move(timeline.granted);  // back to the workspace, for the next case
+  return result;
+}
 
+Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Policy& policy,
+                         detail::Timeline& timeline, detail::Integration& integration) {
   Evaluation ev;
   ev.id = c.id;
   ev.person = c.person().id();
@@ -78,6 +85,25 @@ Evaluation evaluate_in(const Case& c, const ProgrammeRecord& record, const Evalu
   ev.decisions = std::move(timeline.decisions);
   ev.notes = std::move(timeline.notes);
   return ev;
+}
+
+Projection projection_of(const detail::Subject& subject, const detail::Timeline& timeline,
+                         const detail::Integration& integration) {
+  Projection pr;
+  pr.start = subject.start;
+  pr.term_end = subject.term_end;
+  pr.expiry = timeline.expiry;
+  pr.final_release = integration.final_release;
+  pr.half_day = integration.half_day;
+  pr.two_thirds_day = integration.two_thirds_day;
+  pr.milestones = integration.milestones;
+  pr.parole_scenario = integration.parole;
+  pr.subsider_days = integration.subsider_days;
+  for (const auto& g : timeline.grants) pr.remission_days += g.effective_days;
+  pr.grants = static_cast<std::uint16_t>(std::min<std::size_t>(timeline.grants.size(), 65535));
+  pr.released_by_grant = timeline.released_by_grant;
+  pr.estimated = timeline.estimated;
+  return pr;
 }
 
 // Runs fn(i, workspace) for i in [0, n) on up to `threads` threads (0: all cores), each thread with its own
@@ -109,33 +135,64 @@ void parallel_for(std::size_t n, unsigned threads, Fn fn) {
     if (e) std::rethrow_exception(e);
 }
 
+// A roster's programme records, when given, are one per person in roster order.
+void check_records(const std::vector<Case>& roster, const std::vector<ProgrammeRecord>* records) {
+  if (records && records->size() != roster.size())
+    throw ValueError("records", std::to_string(records->size()), "one programme record per person of the roster");
+}
+
 const ProgrammeRecord& record_of(const std::vector<ProgrammeRecord>* records, std::size_t i) {
   static const ProgrammeRecord kNone;
-  return records && i < records->size() ? (*records)[i] : kNone;
+  return records ? (*records)[i] : kNone;
 }
 
 }  // namespace
 
 Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options) const {
   detail::Workspace ws;
-  return evaluate_in(c, record, options, policy_, calendar_, ws);
+  return run_case(c, record, policy_, calendar_, {options.decisions, {}}, ws,
+                  [&](const auto& subject, const auto& policy, auto& timeline, auto& integration) {
+                    return evaluation_of(c, subject, policy, timeline, integration);
+                  });
 }
 
 std::vector<Evaluation> Engine::evaluate_all(const std::vector<Case>& roster, const EvaluateOptions& options,
                                              unsigned threads, const std::vector<ProgrammeRecord>* records) const {
-  if (records && records->size() != roster.size())
-    throw ValueError("records", std::to_string(records->size()), "one programme record per person of the roster");
+  check_records(roster, records);
   std::vector<Evaluation> out(roster.size());
   parallel_for(roster.size(), threads, [&](std::size_t i, detail::Workspace& ws) {
-    out[i] = evaluate_in(roster[i], record_of(records, i), options, policy_, calendar_, ws);
+    out[i] = run_case(roster[i], record_of(records, i), policy_, calendar_, {options.decisions, {}}, ws,
+                      [&](const auto& subject, const auto& policy, auto& timeline, auto& integration) {
+                        return evaluation_of(roster[i], subject, policy, timeline, integration);
+                      });
+  });
+  return out;
+}
+
+namespace {
+constexpr auto kProject = [](const auto& subject, const auto&, const auto& timeline, const auto& integration) {
+  return projection_of(subject, timeline, integration);
+};
+}  // namespace
+
+Projection Engine::project(const Case& c, const ProgrammeRecord& record) const {
+  detail::Workspace ws;
+  return run_case(c, record, policy_, calendar_, {}, ws, kProject);
+}
+
+std::vector<Projection> Engine::project_all(const std::vector<Case>& roster, unsigned threads,
+                                            const std::vector<ProgrammeRecord>* records) const {
+  check_records(roster, records);
+  std::vector<Projection> out(roster.size());
+  parallel_for(roster.size(), threads, [&](std::size_t i, detail::Workspace& ws) {
+    out[i] = run_case(roster[i], record_of(records, i), policy_, calendar_, {}, ws, kProject);
   });
   return out;
 }
 
 DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads,
                              const std::vector<ProgrammeRecord>* records) const {
-  if (records && records->size() != roster.size())
-    throw ValueError("records", std::to_string(records->size()), "one programme record per person of the roster");
+  check_records(roster, records);
   std::vector<std::optional<DayOutcome>> per(roster.size());
   parallel_for(roster.size(), threads, [&](std::size_t i, detail::Workspace& ws) {
     const Case& c = roster[i];

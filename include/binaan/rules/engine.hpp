@@ -71,6 +71,15 @@ public:
                                        unsigned threads = 1,
                                        const std::vector<ProgrammeRecord>* records = nullptr) const;
 
+  /// The projection of one case: Evaluation's dates and totals without the grants' list, the decisions or any
+  /// text (see Projection).
+  Projection project(const Case& c, const ProgrammeRecord& record = {}) const;
+
+  /// The projections of a roster on `threads` threads (0: all cores), in roster order; `records` as for
+  /// evaluate_all. The fast path for whole populations.
+  std::vector<Projection> project_all(const std::vector<Case>& roster, unsigned threads = 1,
+                                      const std::vector<ProgrammeRecord>* records = nullptr) const;
+
   /// The grant-day job: every person's decisions on `day`, and the summary table; `records` as for evaluate_all.
   DayRun run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads = 1,
                        const std::vector<ProgrammeRecord>* records = nullptr) const;

@@ -74,4 +74,23 @@ struct Evaluation {
   std::vector<RuleId> notes;        ///< rules that shaped the result as a whole (e.g. no RK for this religion)
 };
 
+/// A person's projection in fixed size, with nothing on the heap: the dates of the custody and parole scenarios
+/// and the remission in total — what a national what-if needs (Engine::project_all), about a third of an
+/// Evaluation's memory and no allocation per person. Every field equals the Evaluation's of the same name.
+struct Projection {
+  std::optional<Date> start;
+  std::optional<Date> term_end;
+  std::optional<Date> expiry;
+  std::optional<Date> final_release;
+  std::optional<Date> half_day;
+  std::optional<Date> two_thirds_day;
+  Milestones milestones;
+  std::optional<ParoleScenario> parole_scenario;
+  std::int32_t subsider_days = 0;
+  std::int32_t remission_days = 0;  ///< effective days of every grant (Σ Grant::effective_days)
+  std::uint16_t grants = 0;         ///< how many grants
+  bool released_by_grant = false;   ///< a level II grant ended the principal term
+  bool estimated = false;
+};
+
 }  // namespace binaan

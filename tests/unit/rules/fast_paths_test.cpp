@@ -2,6 +2,7 @@
 // - the grant-day run (which stops at the day and keeps only that day's decisions) gives, for every day on which
 //   the full evaluation decides something, exactly the decisions of that day;
 // - a projection (decisions not kept) gives the same grants, dates and milestones as the full evaluation.
+#include <binaan/error.hpp>
 #include <binaan/io/case_json.hpp>
 #include <binaan/io/result.hpp>
 #include <binaan/rules/engine.hpp>
@@ -77,4 +78,60 @@ TEST(FastPaths, ProjectionEqualsTheFullEvaluationWithoutDecisions) {
     if (!fast.grants.empty()) ++with_grants;
   }
   EXPECT_GT(with_grants, 100u);
+}
+
+TEST(FastPaths, ProjectionHoldsTheEvaluationsDatesAndTotals) {
+  const Engine engine;
+  const std::vector<Case> cases = golden_cases();
+  const std::vector<Projection> all = engine.project_all(cases, 2);
+  ASSERT_EQ(all.size(), cases.size());
+  std::size_t with_parole = 0;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const Case& c = cases[i];
+    const Evaluation ev = engine.evaluate(c);
+    const Projection pr = engine.project(c);
+    EXPECT_EQ(pr.start, ev.start) << c.id;
+    EXPECT_EQ(pr.term_end, ev.term_end) << c.id;
+    EXPECT_EQ(pr.expiry, ev.expiry) << c.id;
+    EXPECT_EQ(pr.final_release, ev.final_release) << c.id;
+    EXPECT_EQ(pr.half_day, ev.half_day) << c.id;
+    EXPECT_EQ(pr.two_thirds_day, ev.two_thirds_day) << c.id;
+    EXPECT_EQ(pr.milestones.asimilasi, ev.milestones.asimilasi) << c.id;
+    EXPECT_EQ(pr.milestones.cmk, ev.milestones.cmk) << c.id;
+    EXPECT_EQ(pr.milestones.pb, ev.milestones.pb) << c.id;
+    EXPECT_EQ(pr.milestones.cb, ev.milestones.cb) << c.id;
+    EXPECT_EQ(pr.milestones.cmb_start, ev.milestones.cmb_start) << c.id;
+    ASSERT_EQ(pr.parole_scenario.has_value(), ev.parole_scenario.has_value()) << c.id;
+    if (pr.parole_scenario) {
+      ++with_parole;
+      EXPECT_EQ(pr.parole_scenario->pb, ev.parole_scenario->pb) << c.id;
+      EXPECT_EQ(pr.parole_scenario->expiry, ev.parole_scenario->expiry) << c.id;
+      EXPECT_EQ(pr.parole_scenario->probation_end, ev.parole_scenario->probation_end) << c.id;
+    }
+    EXPECT_EQ(pr.subsider_days, ev.subsider_days) << c.id;
+    std::int32_t days = 0;
+    bool release = false;
+    for (const auto& g : ev.grants) {
+      days += g.effective_days;
+      release = release || g.release;
+    }
+    EXPECT_EQ(pr.remission_days, days) << c.id;
+    EXPECT_EQ(pr.grants, ev.grants.size()) << c.id;
+    EXPECT_EQ(pr.released_by_grant, release) << c.id;
+    EXPECT_EQ(pr.estimated, ev.estimated) << c.id;
+    // project_all on two threads gives the same, in roster order.
+    EXPECT_EQ(all[i].expiry, pr.expiry) << c.id;
+    EXPECT_EQ(all[i].milestones.pb, pr.milestones.pb) << c.id;
+    EXPECT_EQ(all[i].remission_days, pr.remission_days) << c.id;
+  }
+  EXPECT_GT(with_parole, 50u);
+}
+
+TEST(FastPaths, RecordsMustMatchTheRoster) {
+  const Engine engine;
+  const std::vector<Case> cases = golden_cases();
+  const std::vector<ProgrammeRecord> one(1);
+  EXPECT_THROW(engine.project_all(cases, 1, &one), ValueError);
+  EXPECT_THROW(engine.evaluate_all(cases, {}, 1, &one), ValueError);
+  EXPECT_THROW(engine.run_grant_day(cases, make_date(2020, 8, 17), 1, &one), ValueError);
 }
