@@ -26,6 +26,7 @@ constexpr const char* kMainUsage =
     "  export         FACILITY -o FILE: the people of a facility as a roster\n"
     "  report         programmes|partners|head FACILITY --from DATE --to DATE: programme reports of a period\n"
     "  generate       national|demo -o FILE: synthetic, fictional data (a national population, the demo prison)\n"
+    "  research-export FACILITY --key-file KEYFILE: pseudonymised rows and small-count-safe tables for researchers\n"
     "\n"
     "FACILITY is a binaan archive (recognised by its content, whatever its name); ROSTER is JSON Lines (.jsonl)\n"
     "or CSV (.csv). Every command takes --help. Commands that need today's date take --as-of DATE.\n"
@@ -36,6 +37,7 @@ constexpr const char* kMainUsage =
 
 namespace binaan::cli {
 int run_generate(const std::vector<std::string>& argv);  // cmd_generate.cpp (links tools/synth)
+int run_research_export(const std::vector<std::string>& argv);  // cmd_research.cpp
 }
 
 int main(int argc, char** argv) {
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
       {"export", run_export},
       {"report", run_report},
       {"generate", run_generate},
+      {"research-export", run_research_export},
   };
   try {
     if (args.empty()) throw UsageError("a command is needed");
