@@ -5,12 +5,12 @@
 #include "io/detail_archive.hpp"
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
 #include <new>
 #include <stdexcept>
+#include <system_error>
 #include <utility>
 
 #ifndef _WIN32
@@ -232,7 +232,8 @@ Facility facility_from_checked(std::string_view bytes, const Envelope& e, const 
 }
 
 [[noreturn]] void system_error(const std::string& path, const std::string& what, int err) {
-  throw ArchiveError(path, what + ": " + std::strerror(err));
+  // The system's text of errno without std::strerror, which POSIX lets share one buffer between threads.
+  throw ArchiveError(path, what + ": " + std::generic_category().message(err));
 }
 
 #ifndef _WIN32
