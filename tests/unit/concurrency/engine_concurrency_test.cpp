@@ -1,0 +1,224 @@
+// The engine shared between threads (docs/concurrency.md): evaluate() from many threads on shared const cases,
+// policy and calendar gives the serial answers; evaluate_all and run_grant_day give the same results in the same
+// order on any number of threads, and report the same failure.
+#include <binaan/io/result.hpp>
+#include <binaan/rules/engine.hpp>
+
+#include "case_builder.hpp"
+#include "concurrency_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace binaan;
+using namespace binaan::concurrency;
+
+namespace {
+
+std::vector<std::string> to_json(const std::vector<Evaluation>& evs) {
+  std::vector<std::string> out;
+  out.reserve(evs.size());
+  for (const auto& ev : evs) out.push_back(json(ev));
+  return out;
+}
+
+std::string render(const DayRun& run) { return day_run_to_json(run) + "\n" + day_run_to_text(run); }
+
+// The cases of thread t out of kReaders: every fourth, from t % 4. Two threads evaluate each case at the same time.
+std::vector<std::size_t> share_of(unsigned t, std::size_t n, std::size_t step = 4) {
+  std::vector<std::size_t> idx;
+  for (std::size_t i = t % 4; i < n; i += step) idx.push_back(i);
+  return idx;
+}
+
+}  // namespace
+
+// First in the program on purpose: the parameter catalogue (read by with_overrides) is built on its first use, here
+// by eight threads at once.
+TEST(EngineConcurrency, EnginesBuiltOnManyThreadsAtOnceAgree) {
+  // One case with a policy override, so that every evaluation reads the parameter catalogue.
+  const Case c = binaan::testing::CaseBuilder{}
+                     .sentence("3y")
+                     .of(Religion::Islam)
+                     .with("min_served_days", std::int64_t{200})
+                     .build();
+  std::vector<std::vector<std::string>> got(kReaders);
+  run_together(kReaders, [&](unsigned t) {
+    const Engine own;
+    got[t].push_back(json(own.evaluate(c)));
+    got[t].push_back(write_policy_json(own.policy()));
+    got[t].push_back(std::to_string(own.calendar().size()));
+  });
+  const Engine reference;
+  const std::string serial = json(reference.evaluate(c));
+  EXPECT_NE(serial.find("\"grants\""), std::string::npos) << serial;
+  expect_all_equal({serial, write_policy_json(reference.policy()), std::to_string(reference.calendar().size())}, got,
+                   "engines built at once");
+}
+
+TEST(EngineConcurrency, EvaluateFromEightThreadsEqualsSerial) {
+  const std::vector<Case>& cases = golden_cases();
+  ASSERT_GE(cases.size(), 100u);
+  std::vector<std::string> serial;
+  {
+    const Engine reference;
+    for (const Case& c : cases) serial.push_back(json(reference.evaluate(c)));
+  }
+  // The answers are the engine's real ones, not empty renderings.
+  EXPECT_NE(serial.front().find("\"final_release\""), std::string::npos);
+
+  // A fresh engine, never used before the threads start: nothing in it can have been warmed up by the serial run.
+  const Engine engine;
+  std::vector<std::vector<std::string>> got(kReaders);
+  run_together(kReaders, [&](unsigned t) {
+    // Even threads walk their share forwards, odd ones backwards: the same case is read by two threads, at the same
+    // moment or not.
+    std::vector<std::size_t> mine = share_of(t, cases.size());
+    if (t % 2 == 1) std::reverse(mine.begin(), mine.end());
+    std::map<std::size_t, std::string> by_index;
+    for (std::size_t i : mine) by_index[i] = json(engine.evaluate(cases[i]));
+    for (const auto& [i, text] : by_index) got[t].push_back(text);
+  });
+  for (unsigned t = 0; t < kReaders; ++t) {
+    std::vector<std::string> expected;
+    for (std::size_t i : share_of(t, cases.size())) expected.push_back(serial[i]);
+    expect_all_equal(expected, {got[t]}, "golden cases, thread " + std::to_string(t));
+  }
+}
+
+TEST(EngineConcurrency, EvaluateWithProgrammeRecordsFromEightThreadsEqualsSerial) {
+  // Every tenth person of the demo prison, with the programme record that the engine reads.
+  const Facility& demo = reference_demo();
+  std::vector<const Case*> sample;
+  std::vector<ProgrammeRecord> records;
+  for (std::size_t i = 0; i < demo.size(); i += 10) {
+    sample.push_back(&demo.people()[i]);
+    records.push_back(programme_record(demo, demo.people()[i].person().id()));
+  }
+  ASSERT_EQ(sample.size(), 120u);
+
+  std::vector<std::string> serial;
+  {
+    const Engine reference;
+    for (std::size_t k = 0; k < sample.size(); ++k) serial.push_back(json(reference.evaluate(*sample[k], records[k])));
+  }
+  // The records matter: someone's result reads the programme record.
+  EXPECT_TRUE(std::any_of(serial.begin(), serial.end(),
+                          [](const std::string& s) { return s.find("programme_record") != std::string::npos; }));
+
+  const Engine engine;
+  std::vector<std::vector<std::string>> got(kReaders);
+  run_together(kReaders, [&](unsigned t) {
+    for (std::size_t k : share_of(t, sample.size())) got[t].push_back(json(engine.evaluate(*sample[k], records[k])));
+  });
+  for (unsigned t = 0; t < kReaders; ++t) {
+    std::vector<std::string> expected;
+    for (std::size_t k : share_of(t, sample.size())) expected.push_back(serial[k]);
+    expect_all_equal(expected, {got[t]}, "demo, thread " + std::to_string(t));
+  }
+}
+
+TEST(EngineConcurrency, EvaluateAllGivesTheSameResultsInRosterOrderOnAnyThreadCount) {
+  const Engine engine;
+  const std::vector<Case>& cases = golden_cases();
+  const std::vector<Evaluation> one = engine.evaluate_all(cases, {}, 1);
+  ASSERT_EQ(one.size(), cases.size());
+  const std::vector<std::string> serial = to_json(one);
+  EXPECT_EQ(serial.front(), json(engine.evaluate(cases.front())));
+  for (unsigned threads : {2u, 4u, 8u}) {
+    const std::vector<Evaluation> evs = engine.evaluate_all(cases, {}, threads);
+    ASSERT_EQ(evs.size(), cases.size()) << threads;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      ASSERT_EQ(evs[i].id, cases[i].id) << "threads " << threads << ", item " << i;
+      ASSERT_EQ(evs[i].person, cases[i].person().id()) << "threads " << threads << ", item " << i;
+    }
+    expect_all_equal(serial, {to_json(evs)}, "evaluate_all, threads " + std::to_string(threads));
+  }
+}
+
+TEST(EngineConcurrency, EvaluateAllWithRecordsGivesTheSameResultsOnAnyThreadCount) {
+  const Engine engine;
+  const std::vector<Case> people = first_people(reference_demo(), 120);
+  const std::vector<ProgrammeRecord> records = programme_records(reference_demo(), 120);
+  EvaluateOptions brief;
+  brief.decisions = false;
+  const std::vector<std::string> serial = to_json(engine.evaluate_all(people, brief, 1, &records));
+  ASSERT_EQ(serial.size(), 120u);
+  EXPECT_NE(serial.front().find("\"person\":\"WBP-SMD-0001\""), std::string::npos) << serial.front();
+  for (unsigned threads : {2u, 4u, 8u}) {
+    expect_all_equal(serial, {to_json(engine.evaluate_all(people, brief, threads, &records))},
+                     "demo evaluate_all, threads " + std::to_string(threads));
+  }
+}
+
+TEST(EngineConcurrency, RunGrantDayGivesTheSameRunOnAnyThreadCount) {
+  const Engine engine;
+  const std::vector<Case> roster = read_roster_jsonl(roster_text("grant-day-2019-08-17.jsonl"), "roster");
+  const DayRun serial = engine.run_grant_day(roster, make_date(2019, 8, 17), 1);
+  // The README's announcement: 7 granted, 2 not eligible, 1 need review.
+  EXPECT_NE(day_run_to_text(serial).find("7 granted, 2 not eligible, 1 need review"), std::string::npos)
+      << day_run_to_text(serial);
+  for (unsigned threads : {1u, 2u, 4u, 8u, 0u}) {  // 0: all cores
+    const DayRun run = engine.run_grant_day(roster, make_date(2019, 8, 17), threads);
+    EXPECT_EQ(render(run), render(serial)) << "threads " << threads;
+  }
+}
+
+TEST(EngineConcurrency, RunGrantDayOverAFacilityGivesTheSameRunOnAnyThreadCount) {
+  const Engine engine;
+  const Facility& demo = reference_demo();
+  const std::vector<Case> people = first_people(demo, 200);
+  const std::vector<ProgrammeRecord> records = programme_records(demo, 200);
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < people.size(); ++i) position[people[i].person().id()] = i;
+  for (Date day : {make_date(2026, 3, 21), make_date(2026, 8, 17)}) {
+    const DayRun serial = engine.run_grant_day(people, day, 1, &records);
+    ASSERT_GT(serial.outcomes.size(), 50u) << format_date(day);
+    ASSERT_FALSE(serial.summary.empty()) << format_date(day);
+    // Outcomes in roster order.
+    for (std::size_t i = 1; i < serial.outcomes.size(); ++i)
+      ASSERT_LT(position.at(serial.outcomes[i - 1].person), position.at(serial.outcomes[i].person)) << format_date(day);
+    for (unsigned threads : {2u, 4u, 8u}) {
+      const DayRun run = engine.run_grant_day(people, day, threads, &records);
+      EXPECT_EQ(render(run), render(serial)) << format_date(day) << ", threads " << threads;
+    }
+  }
+}
+
+TEST(EngineConcurrency, ConcurrentEvaluateAllCallsShareOneEngine) {
+  const std::vector<Case> cases(golden_cases().begin(), golden_cases().begin() + 40);
+  const std::vector<std::string> serial = to_json(Engine().evaluate_all(cases));
+  const Engine engine;
+  // Four callers at once, each splitting its roster over two threads of its own.
+  std::vector<std::vector<std::string>> got(4);
+  run_together(4, [&](unsigned t) { got[t] = to_json(engine.evaluate_all(cases, {}, 2)); });
+  expect_all_equal(serial, got, "nested evaluate_all");
+}
+
+TEST(EngineConcurrency, TheFirstFailureInRosterOrderIsReportedOnAnyThreadCount) {
+  const Engine engine;
+  std::vector<Case> roster = golden_cases();
+  ASSERT_GT(roster.size(), 100u);
+  // Two invalid overrides: the earlier one in roster order is the error, whichever thread meets it first.
+  roster[30].policy.push_back({"no_such_rule_30", true});
+  roster[90].policy.push_back({"no_such_rule_90", true});
+  for (unsigned threads : {1u, 2u, 4u, 8u, 0u}) {
+    try {
+      (void)engine.evaluate_all(roster, {}, threads);
+      ADD_FAILURE() << "evaluate_all did not throw, threads " << threads;
+    } catch (const ValueError& e) {
+      EXPECT_EQ(e.field(), "policy.no_such_rule_30") << "evaluate_all, threads " << threads;
+    }
+    try {
+      (void)engine.run_grant_day(roster, make_date(2019, 8, 17), threads);
+      ADD_FAILURE() << "run_grant_day did not throw, threads " << threads;
+    } catch (const ValueError& e) {
+      EXPECT_EQ(e.field(), "policy.no_such_rule_30") << "run_grant_day, threads " << threads;
+    }
+  }
+}
