@@ -24,6 +24,10 @@ public:
   std::optional<Term> term;  // served term; nullopt for death and uncommuted life
   std::int32_t escape_days = 0;  // days at large: added to every end date (§4 Escape)
   std::optional<Date> term_end;  // principal term end without remission, escapes included
+  // The ends of ⅓, ½ and ⅔ of the sentence before remission, escapes included (§2); with the term.
+  std::optional<Date> one_third_end;
+  std::optional<Date> half_end;
+  std::optional<Date> two_thirds_end;
   std::optional<Date> until;     // the last day evaluated (the case's `until`; a grant-day run stops at its day)
   bool pp99_cohort = false;      // verdict final on or after PP 99/2012's day
   std::vector<Date> discipline;  // register F entries and escape returns, sorted
@@ -54,8 +58,6 @@ public:
   /// Whether the special-crime thresholds of the integration programmes apply on day d (§6).
   bool special_thresholds_on(Date d) const;
 
-  /// The end of a fraction of the sentence, escapes included (§2).
-  Date fraction_end_of(Fraction f) const;
 };
 
 }  // namespace binaan::detail
