@@ -40,6 +40,15 @@ inline constexpr std::size_t kMaxFacilityPeople = 50'000'000;
 /// throws a ValueError (UnknownReference for an inmate id that names no person) and leaves the facility as it was.
 /// The programmes operations are the Programmes ones (same arguments, same checks, same results), with the inmate
 /// ids checked first.
+///
+/// \par Thread safety
+/// A loaded facility is safe to read from any number of threads: the const members (people(), find(), person(),
+/// programmes() and its queries), the reports and the engine over its people, and saving it (facility_to_bytes,
+/// save_facility) all only read, and it builds nothing lazily. Not safe: any change (add_person, replace_person,
+/// record_attendance, record_sale, …, or assignment) while another thread reads or changes the same facility — a
+/// data race, undefined behaviour. Writers need exclusive access: a std::shared_mutex (shared for reads, unique
+/// for changes), or a copy changed by one thread and published to the readers when finished. References and
+/// pointers from people(), find() and the programmes queries may be invalidated by changes. See docs/concurrency.md.
 class BINAAN_EXPORT Facility {
 public:
   /// An empty facility. Throws ValueError for an empty id, or an id or name over 1,000 characters.

@@ -47,6 +47,13 @@ struct StockMovement {
 ///
 /// Stock movements (batches, consignments, sales) must be recorded in date order, so that "the oldest batch in
 /// stock" is well defined; other records may come in any order.
+///
+/// \par Thread safety
+/// The queries (const members) and the reports over a `const Programmes&` (programme_report, partner_reports,
+/// head_report, inmate_report, participation_evidence, …) build nothing lazily: any number of threads may run
+/// them at once on one aggregate. Every change (the non-const members) needs the aggregate to itself: no other
+/// thread may read or change it meanwhile — hold a lock around writes and reads, or change a copy and share it
+/// once finished. See docs/concurrency.md.
 class BINAAN_EXPORT Programmes {
 public:
   explicit Programmes(ProfitSplitSchedule profit_split = ProfitSplitSchedule::defaults(),

@@ -48,6 +48,17 @@ struct DayRun {
   std::vector<SummaryRow> summary;   ///< by kind, level, amount
 };
 
+/// The remission and release engine: a policy and a holiday calendar, fixed at construction, applied to cases.
+///
+/// \par Thread safety
+/// Every member function is const and keeps nothing between calls (no cache, no clock, no global state), so one
+/// Engine may be shared by any number of threads calling evaluate(), project(), evaluate_all(), project_all() and
+/// run_grant_day() at once, provided nobody changes the engine, the cases or the records meanwhile. The `threads`
+/// of the roster functions are threads of that one call: the roster is split into `threads` contiguous chunks
+/// (0: one per core; never more than the roster's size; 1: the calling thread alone), each run on a std::thread
+/// started and joined inside the call. Results come in roster order and are identical for every thread count; when
+/// cases fail, the error rethrown is that of the first failing case in roster order, as on one thread. Assigning to
+/// or destroying an Engine while another thread uses it is a data race. See docs/concurrency.md.
 class BINAAN_EXPORT Engine {
 public:
   /// The Indonesian default policy and the built-in holiday table.

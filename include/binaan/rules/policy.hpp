@@ -25,6 +25,11 @@ enum class LadderIndex : std::uint8_t {
 enum class TambahanCombine : std::uint8_t { Larger, Sum };
 
 /// All parameters. Plain data: copy it, change a field, pass it to an Engine.
+///
+/// \par Thread safety
+/// Plain data: any number of threads may read one Policy (get_parameter, write_policy_json, with_overrides on it)
+/// while nobody changes it; set_parameter or a field assignment needs the policy to itself, so change a copy.
+/// policy_parameters() and default_policy() may be called from any thread, the first call included.
 struct Policy {
   std::string id = "indonesia";
   std::string version = "2026.11";

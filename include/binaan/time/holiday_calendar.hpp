@@ -53,6 +53,11 @@ BINAAN_EXPORT Holiday parse_holiday(std::string_view text, std::string_view fiel
 BINAAN_EXPORT DateStatus parse_date_status(std::string_view text, std::string_view field = "status");
 
 /// An immutable table of holiday dates. Copies are cheap enough for configuration; share one per engine.
+///
+/// \par Thread safety
+/// A value type with const members only (with() and overridden_by() return new tables): any number of threads may
+/// read one calendar at once, resolve() included (the approximation computes, it caches nothing). Assigning to a
+/// calendar while others read it is a data race. See docs/concurrency.md.
 class BINAAN_EXPORT HolidayCalendar {
 public:
   /// An empty table: only the fixed days are known.
