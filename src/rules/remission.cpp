@@ -85,6 +85,7 @@ void candidate_events(const Subject& s, const HolidayCalendar& calendar, std::ve
   if (!rk) notes.push_back(RuleId::ReligiousHoliday);
   int first = s.last_start.year();
   int last = s.term_end->year();
+  if (s.until) last = std::min(last, static_cast<int>(s.until->year()));  // nothing after `until` is decided (run_timeline)
   std::size_t recorded = s.c.recorded() ? s.c.recorded()->grants.size() : 0;
   events.reserve(static_cast<std::size_t>(last - first + 1) * kMaxCandidatesPerYear + recorded);
   if (last > first) make_date(last, 8, 17);  // a term running past the supported years is refused (date.hpp)
