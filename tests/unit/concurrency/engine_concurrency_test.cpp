@@ -1,6 +1,6 @@
-// The engine shared between threads (docs/concurrency.md): evaluate() from many threads on shared const cases,
-// policy and calendar gives the serial answers; evaluate_all and run_grant_day give the same results in the same
-// order on any number of threads, and report the same failure.
+// The engine shared between threads (docs/concurrency.md): evaluate() and project() from many threads on shared
+// const cases, policy and calendar give the serial answers; evaluate_all, project_all and run_grant_day give the
+// same results in the same order on any number of threads, and report the same failure.
 #include <binaan/io/result.hpp>
 #include <binaan/rules/engine.hpp>
 
@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,10 +30,33 @@ std::vector<std::string> to_json(const std::vector<Evaluation>& evs) {
 
 std::string render(const DayRun& run) { return day_run_to_json(run) + "\n" + day_run_to_text(run); }
 
+std::string date_or_dash(const std::optional<Date>& d) { return d ? format_date(*d) : "-"; }
+
+// Every field of a projection, in one line.
+std::string render(const Projection& p) {
+  std::string out;
+  for (const auto& d : {p.start, p.term_end, p.expiry, p.final_release, p.half_day, p.two_thirds_day,
+                        p.milestones.asimilasi, p.milestones.cmk, p.milestones.pb, p.milestones.cb,
+                        p.milestones.cmb_start})
+    out += date_or_dash(d) + " ";
+  if (p.parole_scenario)
+    out += format_date(p.parole_scenario->pb) + " " + format_date(p.parole_scenario->expiry) + " " +
+           format_date(p.parole_scenario->probation_end) + " ";
+  out += std::to_string(p.subsider_days) + " " + std::to_string(p.remission_days) + " " + std::to_string(p.grants) +
+         (p.released_by_grant ? " released" : "") + (p.estimated ? " estimated" : "");
+  return out;
+}
+
+std::vector<std::string> render(const std::vector<Projection>& ps) {
+  std::vector<std::string> out;
+  for (const auto& p : ps) out.push_back(render(p));
+  return out;
+}
+
 // The cases of thread t out of kReaders: every fourth, from t % 4. Two threads evaluate each case at the same time.
-std::vector<std::size_t> share_of(unsigned t, std::size_t n, std::size_t step = 4) {
+std::vector<std::size_t> share_of(unsigned t, std::size_t n) {
   std::vector<std::size_t> idx;
-  for (std::size_t i = t % 4; i < n; i += step) idx.push_back(i);
+  for (std::size_t i = t % 4; i < n; i += 4) idx.push_back(i);
   return idx;
 }
 
@@ -154,6 +178,47 @@ TEST(EngineConcurrency, EvaluateAllWithRecordsGivesTheSameResultsOnAnyThreadCoun
     expect_all_equal(serial, {to_json(engine.evaluate_all(people, brief, threads, &records))},
                      "demo evaluate_all, threads " + std::to_string(threads));
   }
+}
+
+TEST(EngineConcurrency, ProjectFromEightThreadsEqualsSerial) {
+  const std::vector<Case>& cases = golden_cases();
+  std::vector<std::string> serial;
+  {
+    const Engine reference;
+    for (const Case& c : cases) serial.push_back(render(reference.project(c)));
+  }
+  // The projection's dates are the evaluation's.
+  const Evaluation first = Engine().evaluate(cases.front());
+  ASSERT_TRUE(first.final_release.has_value());
+  EXPECT_NE(serial.front().find(format_date(*first.final_release)), std::string::npos) << serial.front();
+  const Engine engine;
+  std::vector<std::vector<std::string>> got(kReaders);
+  run_together(kReaders, [&](unsigned t) {
+    for (std::size_t i : share_of(t, cases.size())) got[t].push_back(render(engine.project(cases[i])));
+  });
+  for (unsigned t = 0; t < kReaders; ++t) {
+    std::vector<std::string> expected;
+    for (std::size_t i : share_of(t, cases.size())) expected.push_back(serial[i]);
+    expect_all_equal(expected, {got[t]}, "projections, thread " + std::to_string(t));
+  }
+}
+
+TEST(EngineConcurrency, ProjectAllGivesTheSameProjectionsInRosterOrderOnAnyThreadCount) {
+  const Engine engine;
+  const std::vector<Case> people = first_people(reference_demo(), 200);
+  const std::vector<ProgrammeRecord> records = programme_records(reference_demo(), 200);
+  std::vector<std::string> serial;
+  for (std::size_t i = 0; i < people.size(); ++i) serial.push_back(render(engine.project(people[i], records[i])));
+  // The same dates as the evaluation of the first person.
+  const Evaluation first = engine.evaluate(people.front(), records.front());
+  const std::string dates = date_or_dash(first.start) + " " + date_or_dash(first.term_end) + " " +
+                            date_or_dash(first.expiry) + " " + date_or_dash(first.final_release) + " ";
+  EXPECT_EQ(serial.front().rfind(dates, 0), 0u) << serial.front() << "\n" << dates;
+  for (unsigned threads : {1u, 2u, 4u, 8u, 0u})
+    expect_all_equal(serial, {render(engine.project_all(people, threads, &records))},
+                     "project_all, threads " + std::to_string(threads));
+  expect_all_equal(render(engine.project_all(golden_cases(), 1)), {render(engine.project_all(golden_cases(), 8))},
+                   "project_all golden, 8 threads");
 }
 
 TEST(EngineConcurrency, RunGrantDayGivesTheSameRunOnAnyThreadCount) {
