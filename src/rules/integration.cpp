@@ -38,12 +38,12 @@ Integration integrate(const Subject& s, const Timeline& tl) {
   const Policy& p = s.p;
   const Term term = *s.term;
   const Date expiry = *tl.expiry;
-  auto reached = [&](const std::optional<Date>& end) { return fraction_reached(*end, tl.granted); };
+  auto reached = [&](Date end) { return fraction_reached(end, tl.granted); };
   auto before_expiry = [&](std::optional<Date> d) { return d && *d < expiry ? d : std::nullopt; };
   const bool unpaid = s.c.sentence().has_unpaid_subsidiary();
   const bool two_thirds_ok = compare(fraction_of(term, kTwoThirds), p.pb_min_fraction) >= 0;  // KUHP Art. 15
-  const Date two_thirds = reached(s.two_thirds_end);
-  const Date half = reached(s.half_end);
+  const Date two_thirds = reached(s.two_thirds_end());
+  const Date half = reached(s.half_end());
   out.half_day = half;
   out.two_thirds_day = two_thirds;
 

@@ -224,7 +224,7 @@ private:
     bool pp99_rule = s_.pp99_cohort && d >= p_.pp99_from;
     // PP 28/2006 Art. 34(3): special crimes need ⅓ served; the PP 28 cohort until Permenkumham 7/2022.
     if (d >= p_.pp28_from && d < p_.permenkumham_7_2022_from && s_.special_pp28() && !pp99_rule) {
-      Date end = *s_.one_third_end;
+      Date end = s_.one_third_end();
       if (d < add_days(end, -st_.total)) {
         Date reached = fraction_reached(end, st_.granted);
         fail(RuleId::OneThird, std::min(std::max(reached, add_days(d, 1)), p_.permenkumham_7_2022_from));

@@ -14,22 +14,14 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
       until(cs.until()),
       pp99_cohort(cs.sentence().verdict_final() >= pol.pp99_from) {
   for (const auto& e : cs.facts().escapes) escape_days += days_between(e.from, e.to);
-  if (term) {
-    term_end = add_days(binaan::term_end(start, *term, p.term_convention), escape_days);
-    auto end_of = [&](Fraction f) {
-      return add_days(fraction_end(start, *term, f, p.term_convention, p.fraction_convention), escape_days);
-    };
-    one_third_end = end_of(kOneThird);
-    half_end = end_of(kOneHalf);
-    two_thirds_end = end_of(kTwoThirds);
-  }
+  if (term) term_end = add_days(binaan::term_end(start, *term, p.term_convention), escape_days);
   for (const auto& d : cs.facts().discipline) discipline.push_back(d.date);
   for (const auto& e : cs.facts().escapes) discipline.push_back(e.to);  // the return counts as punishment (§4)
   std::sort(discipline.begin(), discipline.end());
   // age_on(birth, d) < n  ⇔  d < add_years(birth, n): add_years is monotone (the clamp rule of §2).
   if (auto birth = cs.person().birth_date()) {
     if (!cs.person().child_flag()) adult_from = add_years(*birth, pol.child_age);
-    elderly_from = add_years(*birth, pol.kemanusiaan_min_age + 1);
+    if (pol.project_kemanusiaan) elderly_from = add_years(*birth, pol.kemanusiaan_min_age + 1);
   }
 }
 
@@ -89,6 +81,11 @@ bool Subject::special_thresholds_on(Date d) const {
   // §6: the PP 99 cohort from PP 99's day, and every special-crime inmate from Permenkumham 7/2022.
   if (!special_pp99()) return false;
   return (pp99_cohort && d >= p.pp99_from) || d >= p.permenkumham_7_2022_from;
+}
+
+Date Subject::fraction_end_of(Fraction f, std::optional<Date>& cache) const {
+  if (!cache) cache = add_days(fraction_end(start, *term, f, p.term_convention, p.fraction_convention), escape_days);
+  return *cache;
 }
 
 }  // namespace binaan::detail

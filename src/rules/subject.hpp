@@ -24,18 +24,21 @@ public:
   std::optional<Term> term;  // served term; nullopt for death and uncommuted life
   std::int32_t escape_days = 0;  // days at large: added to every end date (§4 Escape)
   std::optional<Date> term_end;  // principal term end without remission, escapes included
-  // The ends of ⅓, ½ and ⅔ of the sentence before remission, escapes included (§2); with the term.
-  std::optional<Date> one_third_end;
-  std::optional<Date> half_end;
-  std::optional<Date> two_thirds_end;
   std::optional<Date> until;     // the last day evaluated (the case's `until`; a grant-day run stops at its day)
   bool pp99_cohort = false;      // verdict final on or after PP 99/2012's day
   std::vector<Date> discipline;  // register F entries and escape returns, sorted
   // The first day the person is no longer a child (the child_age-th birthday), when only the birth date tells;
   // age only grows, so this one day answers child_on for every day without date arithmetic per candidate.
   std::optional<Date> adult_from;
-  // The first day the person is over kemanusiaan_min_age (the birthday after it), when the birth date is known.
+  // The first day the person is over kemanusiaan_min_age (the birthday after it), when the birth date is known
+  // and the policy projects remisi kemanusiaan.
   std::optional<Date> elderly_from;
+
+  /// The ends of ⅓, ½ and ⅔ of the sentence before remission, escapes included (§2); only with a term. Each is
+  /// computed on first use and kept: a Subject lives for one evaluation on one thread.
+  Date one_third_end() const { return fraction_end_of(kOneThird, one_third_end_); }
+  Date half_end() const { return fraction_end_of(kOneHalf, half_end_); }
+  Date two_thirds_end() const { return fraction_end_of(kTwoThirds, two_thirds_end_); }
 
   /// Days served on `d` for the thresholds: since the last detention, less days at large (§2, §4).
   std::int32_t served(Date d) const;
@@ -57,6 +60,12 @@ public:
   bool special_pp99() const;
   /// Whether the special-crime thresholds of the integration programmes apply on day d (§6).
   bool special_thresholds_on(Date d) const;
+
+private:
+  Date fraction_end_of(Fraction f, std::optional<Date>& cache) const;
+  mutable std::optional<Date> one_third_end_;
+  mutable std::optional<Date> half_end_;
+  mutable std::optional<Date> two_thirds_end_;
 
 };
 
