@@ -204,8 +204,13 @@ Policy read_policy_json(std::string_view text, const std::string& file) {
             throw InputError(file, 0, parsed.get<std::string>(), "", "duplicate key");
           return true;
         });
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(file, 0, "", "", std::string("malformed JSON: ") + e.what());
+  } catch (const nlohmann::json::exception& e) {
+    // parse_error, and out_of_range for a number such as 1e400: every one is malformed input. The message without
+    // the library's "[json.exception.parse_error.101] " prefix.
+    std::string what = e.what();
+    if (auto end = what.find("] "); what.rfind("[json.exception.", 0) == 0 && end != std::string::npos)
+      what.erase(0, end + 2);
+    throw InputError(file, 0, "", "", "malformed JSON: " + what);
   }
   if (!doc.is_object()) throw InputError(file, 0, "", doc.dump().substr(0, 80), "a policy file is a JSON object");
   Policy policy = default_policy();
