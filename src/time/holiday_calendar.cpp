@@ -138,15 +138,16 @@ HolidayCalendar HolidayCalendar::from_csv(std::string_view text, std::string fil
     if (fields.size() != kHeader.size())
       throw InputError(file, line_no, "", std::string(line),
                        "expected 6 columns, found " + std::to_string(fields.size()));
-    auto column_error = [&](std::size_t col, const Error& e) -> InputError {
-      return InputError(file, line_no, std::string(kHeader[col]), fields[col], e.what());
+    // The reason alone: the InputError states the column and the value itself.
+    auto column_error = [&](std::size_t col, const ValueError& e) -> InputError {
+      return InputError(file, line_no, std::string(kHeader[col]), fields[col], e.why());
     };
     Holiday h{};
     Date date;
     DateStatus status{};
-    try { h = parse_holiday(fields[1], "holiday"); } catch (const Error& e) { throw column_error(1, e); }
-    try { date = parse_date(fields[3], "date"); } catch (const Error& e) { throw column_error(3, e); }
-    try { status = parse_date_status(fields[4], "status"); } catch (const Error& e) { throw column_error(4, e); }
+    try { h = parse_holiday(fields[1], "holiday"); } catch (const ValueError& e) { throw column_error(1, e); }
+    try { date = parse_date(fields[3], "date"); } catch (const ValueError& e) { throw column_error(3, e); }
+    try { status = parse_date_status(fields[4], "status"); } catch (const ValueError& e) { throw column_error(4, e); }
     if (h == Holiday::Independence || h == Holiday::Natal)
       throw InputError(file, line_no, "holiday", fields[1], "a fixed day cannot be listed in the table");
     if (fields[0] != std::to_string(static_cast<int>(date.year())))
