@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 namespace binaan {
@@ -683,6 +684,11 @@ std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& fi
   // One case per line at most: reserving up front spares the moves of a growing vector of large objects.
   cases.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   JsonDocument doc;  // reused: its node storage grows to the largest line and stays
+  // Person ids are unique in a roster, as in a CSV roster (docs/roster-csv.md): the line of each id so far. A repeat
+  // is reported once every line has been read, so that a bad line is always named first.
+  std::unordered_map<std::string, long> id_lines;
+  id_lines.reserve(cases.capacity());
+  std::optional<InputError> repeated;
   long line_number = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -698,7 +704,13 @@ std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& fi
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     doc.parse(line, {file, line_number, kMaxJsonDepth, kMaxTextLength});
     cases.push_back(CaseReader(doc, file, line_number, true).read(doc.root()));
+    const auto [first, added] = id_lines.emplace(cases.back().person().id(), line_number);
+    if (!added && !repeated)
+      repeated.emplace(file, line_number, "person.id", json_quoted(first->first),
+                       "person id already used on line " + std::to_string(first->second) +
+                           " (person ids must be unique in a roster)");
   }
+  if (repeated) throw *repeated;
   return cases;
 }
 

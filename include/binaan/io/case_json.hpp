@@ -39,7 +39,8 @@ inline constexpr std::size_t kMaxJsonDepth = 16;
 /// Reads one case file's text. `file` names it in errors. Throws InputError(file, 0, key_path, value, why).
 BINAAN_EXPORT Case read_case_json(std::string_view text, const std::string& file);
 
-/// Reads a JSON Lines roster: one case object per line, blank lines skipped, `expect` refused in a roster line.
+/// Reads a JSON Lines roster: one case object per line, blank lines skipped, `expect` refused in a roster line,
+/// person ids unique (a repeated one is refused naming the line of its first use).
 /// All or nothing: the first bad line throws InputError carrying its 1-based line number. The roster as a whole
 /// has no size limit (only each line does); the caller chooses what to read into memory.
 BINAAN_EXPORT std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& file);

@@ -65,6 +65,20 @@ TEST(RosterJsonl, RefusalsCarryTheLineNumber) {
   EXPECT_EQ(std::string(e.what()).rfind("data/roster.jsonl:4: until: ", 0), 0u) << e.what();
 }
 
+TEST(RosterJsonl, RepeatedPersonIdIsRefusedNamingBothLines) {
+  const InputError e = roster_refusal(line("A") + "\n" + line("B") + "\n" + line("A") + "\n", "r.jsonl");
+  EXPECT_EQ(e.file(), "r.jsonl");
+  EXPECT_EQ(e.line(), 3);
+  EXPECT_EQ(e.path(), "person.id");
+  EXPECT_EQ(e.value(), "\"A\"");
+  EXPECT_NE(std::string(e.what()).find("already used on line 1"), std::string::npos) << e.what();
+  // A bad line later in the roster is named first: the repeat is reported once every line has been read.
+  const InputError bad =
+      roster_refusal(line("A") + "\n" + line("A") + "\n" + line("C", R"(,"until":"2021-02-30")") + "\n");
+  EXPECT_EQ(bad.line(), 3);
+  EXPECT_EQ(bad.path(), "until");
+}
+
 TEST(RosterJsonl, MalformedLineGivesColumn) {
   const InputError e = roster_refusal(line("A") + "\n" + R"({"person": {"id" "B"}})" + "\n");
   EXPECT_EQ(e.line(), 2);
