@@ -50,8 +50,14 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<std::string>&
     }
     if (has(options, name)) {
       if (options_.count(name)) throw UsageError("option --" + name + " given twice");
+      // `--policy --strict`: the value forgotten, not a file named "--strict".
+      auto is_option = [&](const std::string& next) {
+        return next.rfind("--", 0) == 0 && next.size() > 2 &&
+               (has(options, next.substr(2, next.find('=') - 2)) || has(flags, next.substr(2)));
+      };
       if (inline_value) options_[name] = *inline_value;
-      else if (i + 1 < argv.size()) options_[name] = argv[++i];
+      else if (i + 1 < argv.size() && !is_option(argv[i + 1])) options_[name] = argv[++i];
+      else if (i + 1 < argv.size()) throw UsageError("option " + a + " needs a value, not the option " + argv[i + 1]);
       else throw UsageError("option " + a + " needs a value");
     } else if (has(flags, name) && !inline_value) {
       flags_.push_back(name);
