@@ -229,13 +229,16 @@ Population Population::load(const std::string& path) {
       int err = errno;
       throw InputError(path, 0, "", "", std::string("cannot open the file: ") + std::strerror(err));
     }
+    if (S_ISDIR(st.st_mode)) throw InputError(path, 0, "", "", "is a directory, not a file");
     if (!S_ISREG(st.st_mode)) throw InputError(path, 0, "", "", "not a regular file");
     if (::access(path.c_str(), R_OK) != 0) {
       int err = errno;
       throw InputError(path, 0, "", "", std::string("cannot read the file: ") + std::strerror(err));
     }
   }
-  if (is_facility_file(path)) {
+  // A .binaan file without the magic (empty, cut short, something else renamed) gets the archive reader's own
+  // account of what is wrong with it.
+  if (is_facility_file(path) || ends_with(path, ".binaan")) {
     p.facility_ = std::make_shared<const Facility>(load_facility(path));
     return p;
   }
