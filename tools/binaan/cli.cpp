@@ -330,10 +330,8 @@ std::vector<T> slice(const std::vector<T>& all, std::size_t from) {
   return std::vector<T>(all.begin() + static_cast<std::ptrdiff_t>(from), end);
 }
 
-}  // namespace
-
-std::vector<Evaluation> evaluate_people(const Engine& engine, const Population& population,
-                                        const EvaluateOptions& options, unsigned threads, Lang lang) {
+std::vector<Evaluation> evaluate_people_unnamed(const Engine& engine, const Population& population,
+                                                const EvaluateOptions& options, unsigned threads, Lang lang) {
   const std::vector<Case>& people = population.people();
   const std::vector<ProgrammeRecord>* records = population.records();
   Progress progress(tr(lang, "evaluating", "menghitung"), people.size());
@@ -353,7 +351,7 @@ std::vector<Evaluation> evaluate_people(const Engine& engine, const Population& 
   return out;
 }
 
-DayRun run_day(const Engine& engine, const Population& population, Date day, unsigned threads, Lang lang) {
+DayRun run_day_unnamed(const Engine& engine, const Population& population, Date day, unsigned threads, Lang lang) {
   const std::vector<Case>& people = population.people();
   const std::vector<ProgrammeRecord>* records = population.records();
   Progress progress(tr(lang, "grant day", "hari pemberian"), people.size());
@@ -374,14 +372,48 @@ DayRun run_day(const Engine& engine, const Population& population, Date day, uns
   return run;
 }
 
+// An evaluation that fails in a batch (a policy override the engine refuses, a sentence running past 2200-12-31,
+// the last day binaan computes) surfaces from the worker threads without saying whose it was. In this failure path
+// only, the people are evaluated one by one until it fails again, so that the message names the file and the person.
+[[noreturn]] void name_the_person(const Engine& engine, const Population& population, const EvaluateOptions& options,
+                                  const Error& e) {
+  for (const auto& c : population.people()) (void)evaluate_person(engine, population, c, options);
+  throw InputError(population.file(), 0, "", "", e.what());
+}
+
+}  // namespace
+
+std::vector<Evaluation> evaluate_people(const Engine& engine, const Population& population,
+                                        const EvaluateOptions& options, unsigned threads, Lang lang) {
+  try {
+    return evaluate_people_unnamed(engine, population, options, threads, lang);
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    name_the_person(engine, population, options, e);
+  }
+}
+
+DayRun run_day(const Engine& engine, const Population& population, Date day, unsigned threads, Lang lang) {
+  try {
+    return run_day_unnamed(engine, population, day, threads, lang);
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    name_the_person(engine, population, EvaluateOptions{}, e);
+  }
+}
+
 Evaluation evaluate_person(const Engine& engine, const Population& population, const Case& c,
                            const EvaluateOptions& options) {
   Evaluation ev;
   try {
     ev = population.facility() ? engine.evaluate(c, population.record(c.person().id()), options)
                                : engine.evaluate(c, options);
-  } catch (const ValueError& e) {  // an invalid policy override in the person's record
+  } catch (const ValueError& e) {  // an invalid policy override in the person's record, a date past 2200-12-31
     throw InputError(population.file(), 0, "person " + c.person().id() + ": " + e.field(), e.value(), e.why());
+  } catch (const LookupError& e) {  // a holiday the table lacks, with approximation switched off
+    throw InputError(population.file(), 0, "person " + c.person().id(), "", e.what());
   }
   ev.id = ev.person;
   return ev;
