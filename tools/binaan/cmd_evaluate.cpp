@@ -43,6 +43,9 @@ int run_evaluate(const std::vector<std::string>& argv) {
   render.decisions = !args.flag("no-decisions");
   Engine engine = make_engine(args);
   const std::string& file = args.positional()[0];
+  if (is_facility_file(file))
+    throw InputError(file, 0, "", "",
+                     "a facility archive, not a case file (binaan explain ID FACILITY evaluates one of its people)");
   Case c = read_case_json(read_file_text(file), file);
   Evaluation ev;
   try {

@@ -80,6 +80,8 @@ int run_import(const std::vector<std::string>& argv) {
   }
   (void)language(args);
   const std::string& roster_file = args.positional()[0];
+  if (is_facility_file(roster_file))
+    throw InputError(roster_file, 0, "", "", "already a facility archive, not a roster (.jsonl or .csv) to import");
   std::vector<Case> people = read_roster_file(roster_file);
   struct stat st {};
   if (!args.flag("force") && ::stat(out.c_str(), &st) == 0)
