@@ -151,8 +151,10 @@ std::string timeline_svg(const Case& c, const Evaluation& ev, const Policy& poli
   if (ev.term_end) t1 = std::max(t1, *ev.term_end);
   if (!end) t1 = std::max(t1, add_years(t0, 5));  // life or death: show five years and say there is no end
   std::int32_t span = std::max(days_between(t0, t1), 60);
-  Scale sc{add_days(t0, -span / 30 - 5), 0};
-  sc.days = static_cast<double>(days_between(sc.t0, add_days(t1, span / 30 + 5)));
+  // The margins stay within the years binaan has dates for (1900–2200): the axis ticks are built with make_date.
+  Scale sc{std::max(add_days(t0, -span / 30 - 5), make_date(kMinYear, 1, 1)), 0};
+  const Date axis_end = std::min(add_days(t1, span / 30 + 5), make_date(kMaxYear, 12, 31));
+  sc.days = static_cast<double>(days_between(sc.t0, axis_end));
 
   // ---- the key dates, in date order, numbered ----
   std::vector<KeyDate> keys;
