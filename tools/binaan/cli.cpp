@@ -160,8 +160,10 @@ std::optional<Date> date_option(const Args& args, const std::string& name) {
   if (!text) return std::nullopt;
   try {
     return parse_date(*text, "--" + name);
-  } catch (const ValueError&) {
-    throw UsageError("--" + name + " takes a date YYYY-MM-DD, not \"" + *text + "\"");
+  } catch (const ValueError& e) {
+    // The reason too when the form is right but the day is not (2019-02-29, 1899-12-31).
+    const bool form = e.why().find("YYYY-MM-DD") != std::string::npos;
+    throw UsageError("--" + name + " takes a date YYYY-MM-DD, not \"" + *text + "\"" + (form ? "" : ": " + e.why()));
   }
 }
 
