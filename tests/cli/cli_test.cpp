@@ -778,5 +778,26 @@ TEST(CliFacility, DemoPrisonProgrammeRecords) {
   check_svg(s / "t.svg");
 }
 
+
+TEST(CliTiming, PrintsEachPhaseOnStandardErrorAndLeavesTheOutputAlone) {
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"remission-run", "--on", "2019-08-17", kRoster, "--format", "csv"},
+        std::vector<std::string>{"project", kRoster, "--format", "csv"}}) {
+    Result plain = run(command);
+    std::vector<std::string> timed = command;
+    timed.push_back("--timing");
+    Result r = run(timed);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, plain.out) << command[0];
+    EXPECT_TRUE(plain.err.empty()) << plain.err;
+    const std::string phase = command[0] == "project" ? "timing: project" : "timing: decide";
+    for (const std::string& line : {std::string("timing: read"), phase, std::string("timing: render"),
+                                    std::string("timing: write"), std::string("timing: total")})
+      EXPECT_NE(r.err.find(line), std::string::npos) << command[0] << ": no '" << line << "' in\n" << r.err;
+    // The read phase names the people and a rate: "timing: read  0.012 s  4 people  333 people/s".
+    EXPECT_NE(r.err.find(" people/s\n"), std::string::npos) << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace binaan::clitest

@@ -1,6 +1,7 @@
 // `binaan project FACILITY|ROSTER`: every person's projection (the result keys of case-format.md without the
 // decisions), as a JSON array, JSON Lines, CSV or a text table.
 #include "cli.hpp"
+#include "timing.hpp"
 
 #include <binaan/io/result.hpp>
 
@@ -14,7 +15,7 @@ namespace binaan::cli {
 namespace {
 constexpr const char* kHelp =
     "usage: binaan project FACILITY|ROSTER [--format json|jsonl|csv|text] [--lang id|en] [--strict]\n"
-    "                      [--threads N] [--holidays FILE] [--policy FILE] [-o FILE]\n"
+    "                      [--threads N] [--holidays FILE] [--policy FILE] [-o FILE] [--timing]\n"
     "\n"
     "Projects every person's sentence: the grants, expiry, final release, the earliest day of asimilasi, CMK, PB,\n"
     "CB and CMB, and the earliest-parole scenario (case-format.md \"Result\" without the decisions; \"id\" is the\n"
@@ -28,6 +29,7 @@ constexpr const char* kHelp =
     "           text       a table for reading\n"
     "  --lang id|en        language of messages (default: from LANG)\n"
     "  --strict            a missing assessment makes a decision 'needs review' instead of an assumption\n"
+    "  --timing            each phase's wall time and people per second on standard error\n"
     "  --threads N         worker threads (default 0: all cores)\n"
     "  --holidays FILE     holiday table (CSV) overriding the built-in rows\n"
     "  --policy FILE       policy file (JSON) instead of the Indonesian default\n"
@@ -82,7 +84,7 @@ std::string to_table(const std::vector<Evaluation>& evs, Lang lang) {
 }  // namespace
 
 int run_project(const std::vector<std::string>& argv) {
-  Args args(argv, with(engine_options(), {"threads", "o", "output"}), {"strict", "help"});
+  Args args(argv, with(engine_options(), {"threads", "o", "output"}), {"strict", "timing", "help"});
   if (args.flag("help")) {
     std::cout << kHelp;
     return kOk;
@@ -95,12 +97,16 @@ int run_project(const std::vector<std::string>& argv) {
   render.lang = language(args);
   render.decisions = false;
   render.indent = -1;
+  Timing timing(args.flag("timing"));
   Engine engine = make_engine(args);
   Population population = Population::load(args.positional()[0]);
   check_overrides(engine, population);
+  const std::size_t people = population.people().size();
+  timing.lap("read", people);
   EvaluateOptions options;
   options.decisions = false;
   std::vector<Evaluation> evs = evaluate_people(engine, population, options, threads, render.lang);
+  timing.lap("project", people);
 
   std::string out;
   if (format == "csv") {
@@ -114,7 +120,10 @@ int run_project(const std::vector<std::string>& argv) {
     for (std::size_t i = 0; i < evs.size(); ++i) out += (i ? ",\n  " : "\n  ") + evaluation_to_json(evs[i], render);
     out += evs.empty() ? "]\n" : "\n]\n";
   }
+  timing.lap("render");
   emit(args, out);
+  timing.lap("write");
+  timing.total(people);
   return kOk;
 }
 

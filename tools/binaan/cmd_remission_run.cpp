@@ -1,6 +1,7 @@
 // `binaan remission-run --on DATE FACILITY|ROSTER`: the grant-day job (granted, not eligible, needs review, and
 // the announcement table).
 #include "cli.hpp"
+#include "timing.hpp"
 
 #include <binaan/io/result.hpp>
 #include <binaan/rules/rule.hpp>
@@ -13,7 +14,7 @@ namespace binaan::cli {
 namespace {
 constexpr const char* kHelp =
     "usage: binaan remission-run --on DATE FACILITY|ROSTER [--format text|json|csv] [--lang id|en] [--strict]\n"
-    "                            [--threads N] [--holidays FILE] [--policy FILE] [-o FILE]\n"
+    "                            [--threads N] [--holidays FILE] [--policy FILE] [-o FILE] [--timing]\n"
     "\n"
     "The grant-day job: decides every remission of every person on one day (17 August, a religious holiday, …).\n"
     "Lists who is granted (RU/RK I or II, with the amount and whether it releases), who is not eligible and why\n"
@@ -31,6 +32,7 @@ constexpr const char* kHelp =
     "                      missing (fact names), lists joined by ';'\n"
     "  --lang id|en        language (default: from LANG, Indonesian when it starts with \"id\")\n"
     "  --strict            a missing assessment makes a decision 'needs review' instead of an assumption\n"
+    "  --timing            each phase's wall time and people per second on standard error\n"
     "  --threads N         worker threads (default 0: all cores)\n"
     "  --holidays FILE     holiday table (CSV) overriding the built-in rows\n"
     "  --policy FILE       policy file (JSON) instead of the Indonesian default\n"
@@ -81,7 +83,7 @@ std::string day_run_csv(const DayRun& run) {
 }  // namespace
 
 int run_remission_run(const std::vector<std::string>& argv) {
-  Args args(argv, with(engine_options(), {"on", "threads", "o", "output"}), {"strict", "help"});
+  Args args(argv, with(engine_options(), {"on", "threads", "o", "output"}), {"strict", "timing", "help"});
   if (args.flag("help")) {
     std::cout << kHelp;
     return kOk;
@@ -93,13 +95,21 @@ int run_remission_run(const std::vector<std::string>& argv) {
   const unsigned threads = thread_count(args);
   RenderOptions render;
   render.lang = language(args);
+  Timing timing(args.flag("timing"));
   Engine engine = make_engine(args);
   Population population = Population::load(args.positional()[0]);
   check_overrides(engine, population);
+  const std::size_t people = population.people().size();
+  timing.lap("read", people);
   DayRun run = run_day(engine, population, day, threads, render.lang);
-  emit(args, format == "json"  ? day_run_to_json(run, render) + "\n"
-             : format == "csv" ? day_run_csv(run)
-                               : day_run_text(run, render));
+  timing.lap("decide", people);
+  const std::string out = format == "json"  ? day_run_to_json(run, render) + "\n"
+                          : format == "csv" ? day_run_csv(run)
+                                            : day_run_text(run, render);
+  timing.lap("render");
+  emit(args, out);
+  timing.lap("write");
+  timing.total(people);
   return kOk;
 }
 
