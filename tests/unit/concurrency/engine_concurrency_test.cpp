@@ -115,6 +115,33 @@ TEST(EngineConcurrency, EvaluateFromEightThreadsEqualsSerial) {
   }
 }
 
+TEST(EngineConcurrency, EnginesBuiltFromOneSharedPolicyAndCalendarEqualSerial) {
+  // A user's policy and calendar, shared read-only: every thread copies them into an engine of its own.
+  Policy policy = default_policy();
+  policy.tambahan_combine = TambahanCombine::Sum;
+  policy.dasawarsa_cap_days = 60;
+  const Policy& shared_policy = policy;
+  const HolidayCalendar shared_calendar =
+      HolidayCalendar::builtin().with(Holiday::IdulFitri, make_date(2016, 7, 7), DateStatus::Unverified);
+  const std::vector<Case>& cases = golden_cases();
+  std::vector<std::string> serial;
+  {
+    const Engine reference(policy, shared_calendar);
+    for (const Case& c : cases) serial.push_back(json(reference.evaluate(c)));
+  }
+  EXPECT_NE(serial.front().find("\"version\":\"2026.11\""), std::string::npos) << serial.front().substr(0, 400);
+  std::vector<std::vector<std::string>> got(kReaders);
+  run_together(kReaders, [&](unsigned t) {
+    const Engine own(shared_policy, shared_calendar);
+    for (std::size_t i : share_of(t, cases.size())) got[t].push_back(json(own.evaluate(cases[i])));
+  });
+  for (unsigned t = 0; t < kReaders; ++t) {
+    std::vector<std::string> expected;
+    for (std::size_t i : share_of(t, cases.size())) expected.push_back(serial[i]);
+    expect_all_equal(expected, {got[t]}, "own engines, thread " + std::to_string(t));
+  }
+}
+
 TEST(EngineConcurrency, EvaluateWithProgrammeRecordsFromEightThreadsEqualsSerial) {
   // Every tenth person of the demo prison, with the programme record that the engine reads.
   const Facility& demo = reference_demo();
