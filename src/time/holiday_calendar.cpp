@@ -48,6 +48,15 @@ std::string_view religion_of(Holiday h) {
   return "";
 }
 
+constexpr std::size_t kHolidayCount = 6;  // the enumerators of Holiday
+static_assert(static_cast<std::size_t>(Holiday::Imlek) + 1 == kHolidayCount, "a new Holiday needs a place");
+constexpr std::size_t kYears = static_cast<std::size_t>(kMaxYear - kMinYear + 1);
+
+// The place of (h, year) in HolidayCalendar::by_year_; year in kMinYear..kMaxYear (every table date is).
+std::size_t year_slot(Holiday h, int year) {
+  return static_cast<std::size_t>(h) * kYears + static_cast<std::size_t>(year - kMinYear);
+}
+
 std::optional<HolidayDate> fixed_day(Holiday h, int year) {
   if (h == Holiday::Independence) return HolidayDate{make_date(year, 8, 17), DateStatus::Fixed};  // Keppres 174/1999 Art. 4
   if (h == Holiday::Natal) return HolidayDate{make_date(year, 12, 25), DateStatus::Fixed};        // Art. 5, 7(5)
@@ -160,6 +169,7 @@ HolidayCalendar HolidayCalendar::from_csv(std::string_view text, std::string fil
       throw InputError(file, line_no, "holiday", fields[1], "a second row for " + fields[1] + " " + fields[0]);
   }
   if (!header_seen) throw InputError(file, 0, "", "", "empty holiday table");
+  cal.reindex();
   return cal;
 }
 
@@ -168,20 +178,28 @@ HolidayCalendar HolidayCalendar::with(Holiday h, Date date, DateStatus status) c
     throw ValueError("holiday", std::string(to_string(h)), "a fixed day cannot be overridden");
   HolidayCalendar copy = *this;
   copy.rows_[{h, static_cast<int>(date.year())}] = HolidayDate{date, status};
+  copy.reindex();
   return copy;
 }
 
 HolidayCalendar HolidayCalendar::overridden_by(const HolidayCalendar& overrides) const {
   HolidayCalendar copy = *this;
   for (const auto& [key, value] : overrides.rows_) copy.rows_[key] = value;
+  copy.reindex();
   return copy;
 }
 
 std::optional<HolidayDate> HolidayCalendar::find(Holiday h, int year) const {
   if (auto fixed = fixed_day(h, year)) return fixed;
-  auto it = rows_.find({h, year});
-  if (it == rows_.end()) return std::nullopt;
-  return it->second;
+  if (by_year_.empty() || year < kMinYear || year > kMaxYear) return std::nullopt;
+  return by_year_[year_slot(h, year)];
+}
+
+void HolidayCalendar::reindex() {
+  by_year_.clear();
+  if (rows_.empty()) return;
+  by_year_.resize(kHolidayCount * kYears);
+  for (const auto& [key, value] : rows_) by_year_[year_slot(key.first, key.second)] = value;
 }
 
 HolidayDate HolidayCalendar::lookup(Holiday h, int year) const {

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace binaan {
 
@@ -94,7 +95,13 @@ public:
   std::optional<std::pair<int, int>> years() const;
 
 private:
+  /// Rebuilds by_year_ from rows_; every change of rows_ ends with it.
+  void reindex();
+
   std::map<std::pair<Holiday, int>, HolidayDate> rows_;
+  /// rows_ again, by holiday and year (kMinYear..kMaxYear), for a lookup without a search: the engine asks for a
+  /// holiday in every year of every sentence. Empty when rows_ is.
+  std::vector<std::optional<HolidayDate>> by_year_;
 };
 
 }  // namespace binaan
