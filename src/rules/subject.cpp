@@ -1,5 +1,7 @@
 #include "rules/subject.hpp"
 
+#include <binaan/error.hpp>
+
 #include <algorithm>
 
 namespace binaan::detail {
@@ -14,7 +16,12 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
       until(cs.until()),
       pp99_cohort(cs.sentence().verdict_final() >= pol.pp99_from) {
   for (const auto& e : cs.facts().escapes) escape_days += days_between(e.from, e.to);
-  if (term) term_end = add_days(binaan::term_end(start, *term, p.term_convention), escape_days);
+  if (term) {
+    term_end = add_days(binaan::term_end(start, *term, p.term_convention), escape_days);
+    if (term_end->year() > kMaxYear)  // every date binaan computes lies in 1900–2200 (date.hpp)
+      throw ValueError("sentence.term", to_string(*term),
+                       "the sentence ends on " + format_date(*term_end) + ", after 2200-12-31, the last day binaan computes");
+  }
   for (const auto& d : cs.facts().discipline) discipline.push_back(d.date);
   for (const auto& e : cs.facts().escapes) discipline.push_back(e.to);  // the return counts as punishment (§4)
   std::sort(discipline.begin(), discipline.end());
