@@ -332,25 +332,42 @@ std::vector<T> slice(const std::vector<T>& all, std::size_t from) {
   return std::vector<T>(all.begin() + static_cast<std::ptrdiff_t>(from), end);
 }
 
-std::vector<Evaluation> evaluate_people_unnamed(const Engine& engine, const Population& population,
-                                                const EvaluateOptions& options, unsigned threads, Lang lang) {
+// fn(roster, records) over everyone: at once, or slice by slice with the progress shown between them on a terminal;
+// the results in roster order.
+template <typename Fn>
+auto over_people(const Population& population, const std::string& label, Fn fn) {
   const std::vector<Case>& people = population.people();
   const std::vector<ProgrammeRecord>* records = population.records();
-  Progress progress(tr(lang, "evaluating", "menghitung"), people.size());
-  std::vector<Evaluation> out;
-  if (!progress.active()) {
-    out = engine.evaluate_all(people, options, threads, records);
-  } else {
-    out.reserve(people.size());
-    for (std::size_t i = 0; i < people.size(); i += kSlice) {
-      std::vector<ProgrammeRecord> part_records = records ? slice(*records, i) : std::vector<ProgrammeRecord>();
-      auto part = engine.evaluate_all(slice(people, i), options, threads, records ? &part_records : nullptr);
-      progress.advance(part.size());
-      for (auto& ev : part) out.push_back(std::move(ev));
-    }
+  Progress progress(label, people.size());
+  if (!progress.active()) return fn(people, records);
+  decltype(fn(people, records)) out;
+  out.reserve(people.size());
+  for (std::size_t i = 0; i < people.size(); i += kSlice) {
+    std::vector<ProgrammeRecord> part_records = records ? slice(*records, i) : std::vector<ProgrammeRecord>();
+    auto part = fn(slice(people, i), records ? &part_records : nullptr);
+    progress.advance(part.size());
+    for (auto& x : part) out.push_back(std::move(x));
   }
+  return out;
+}
+
+std::vector<Evaluation> evaluate_people_unnamed(const Engine& engine, const Population& population,
+                                                const EvaluateOptions& options, unsigned threads, Lang lang) {
+  std::vector<Evaluation> out =
+      over_people(population, tr(lang, "evaluating", "menghitung"),
+                  [&](const std::vector<Case>& roster, const std::vector<ProgrammeRecord>* records) {
+                    return engine.evaluate_all(roster, options, threads, records);
+                  });
   for (auto& ev : out) ev.id = ev.person;
   return out;
+}
+
+std::vector<Projection> project_people_unnamed(const Engine& engine, const Population& population, unsigned threads,
+                                               Lang lang) {
+  return over_people(population, tr(lang, "projecting", "memproyeksikan"),
+                     [&](const std::vector<Case>& roster, const std::vector<ProgrammeRecord>* records) {
+                       return engine.project_all(roster, threads, records);
+                     });
 }
 
 DayRun run_day_unnamed(const Engine& engine, const Population& population, Date day, unsigned threads, Lang lang) {
@@ -393,6 +410,17 @@ std::vector<Evaluation> evaluate_people(const Engine& engine, const Population& 
     throw;
   } catch (const Error& e) {
     name_the_person(engine, population, options, e);
+  }
+}
+
+std::vector<Projection> project_people(const Engine& engine, const Population& population, unsigned threads,
+                                       Lang lang) {
+  try {
+    return project_people_unnamed(engine, population, threads, lang);
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    name_the_person(engine, population, EvaluateOptions{}, e);
   }
 }
 

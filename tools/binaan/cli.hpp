@@ -153,6 +153,10 @@ private:
 std::vector<Evaluation> evaluate_people(const Engine& engine, const Population& population,
                                         const EvaluateOptions& options, unsigned threads, Lang lang);
 
+/// Engine::project_all over everyone, in roster order, as evaluate_people does it (records, progress, errors).
+std::vector<Projection> project_people(const Engine& engine, const Population& population, unsigned threads,
+                                       Lang lang);
+
 /// Engine::run_grant_day over everyone, with their programme records when it is a facility, and progress on a
 /// terminal (then run in slices and the summaries added up).
 DayRun run_day(const Engine& engine, const Population& population, Date day, unsigned threads, Lang lang);

@@ -39,44 +39,40 @@ constexpr const char* kHelp =
 
 std::string cell(const std::optional<Date>& d) { return d ? format_date(*d) : std::string(); }
 
-std::int64_t days_taken_off(const Evaluation& ev) {
-  std::int64_t total = 0;
-  for (const auto& g : ev.grants) total += g.effective_days;
-  return total;
-}
-
-std::string to_csv(const std::vector<Evaluation>& evs) {
+std::string to_csv(const std::vector<Case>& people, const std::vector<Projection>& prs) {
   std::string out =
       "id,start,term_end,expiry,final_release,asimilasi,cmk,pb,cb,cmb_start,parole_expiry,probation_end,"
       "grants_days,estimated\n";
-  for (const auto& ev : evs) {
-    const auto& m = ev.milestones;
-    const auto& ps = ev.parole_scenario;
-    out += csv_field(ev.person) + ',' + cell(ev.start) + ',' + cell(ev.term_end) + ',' + cell(ev.expiry) + ',' +
-           cell(ev.final_release) + ',' + cell(m.asimilasi) + ',' + cell(m.cmk) + ',' + cell(m.pb) + ',' +
-           cell(m.cb) + ',' + cell(m.cmb_start) + ',' + (ps ? format_date(ps->expiry) : "") + ',' +
-           (ps ? format_date(ps->probation_end) : "") + ',' + std::to_string(days_taken_off(ev)) + ',' +
-           (ev.estimated ? "true" : "false") + '\n';
+  for (std::size_t i = 0; i < prs.size(); ++i) {
+    const Projection& pr = prs[i];
+    const auto& m = pr.milestones;
+    const auto& ps = pr.parole_scenario;
+    out += csv_field(people[i].person().id()) + ',' + cell(pr.start) + ',' + cell(pr.term_end) + ',' +
+           cell(pr.expiry) + ',' + cell(pr.final_release) + ',' + cell(m.asimilasi) + ',' + cell(m.cmk) + ',' +
+           cell(m.pb) + ',' + cell(m.cb) + ',' + cell(m.cmb_start) + ',' + (ps ? format_date(ps->expiry) : "") + ',' +
+           (ps ? format_date(ps->probation_end) : "") + ',' + std::to_string(pr.remission_days) + ',' +
+           (pr.estimated ? "true" : "false") + '\n';
   }
   return out;
 }
 
-std::string to_table(const std::vector<Evaluation>& evs, Lang lang) {
+std::string to_table(const std::vector<Case>& people, const std::vector<Projection>& prs, Lang lang) {
   std::size_t width = 6;
-  for (const auto& ev : evs) width = std::max(width, ev.person.size());
+  for (const auto& c : people) width = std::max(width, c.person().id().size());
   std::ostringstream out;
   auto d = [](const std::optional<Date>& x) { return x ? format_date(*x) : std::string("-"); };
   out << std::left << std::setw(static_cast<int>(width)) << "id" << "  " << std::setw(10)
       << tr(lang, "start", "mulai") << "  " << std::setw(10) << tr(lang, "expiry", "ekspirasi") << "  "
       << std::setw(10) << tr(lang, "release", "bebas") << "  " << std::setw(10) << "PB" << "  " << std::setw(10)
       << "CMB" << "  " << tr(lang, "remission days", "hari remisi") << '\n';
-  for (const auto& ev : evs) {
-    out << std::setw(static_cast<int>(width)) << ev.person << "  " << std::setw(10) << d(ev.start) << "  "
-        << std::setw(10) << d(ev.expiry) << "  " << std::setw(10) << d(ev.final_release) << "  " << std::setw(10)
-        << d(ev.milestones.pb) << "  " << std::setw(10) << d(ev.milestones.cmb_start) << "  "
-        << days_taken_off(ev) << (ev.estimated ? " *" : "") << '\n';
+  for (std::size_t i = 0; i < prs.size(); ++i) {
+    const Projection& pr = prs[i];
+    out << std::setw(static_cast<int>(width)) << people[i].person().id() << "  " << std::setw(10) << d(pr.start)
+        << "  " << std::setw(10) << d(pr.expiry) << "  " << std::setw(10) << d(pr.final_release) << "  "
+        << std::setw(10) << d(pr.milestones.pb) << "  " << std::setw(10) << d(pr.milestones.cmb_start) << "  "
+        << pr.remission_days << (pr.estimated ? " *" : "") << '\n';
   }
-  bool estimated = std::any_of(evs.begin(), evs.end(), [](const Evaluation& ev) { return ev.estimated; });
+  bool estimated = std::any_of(prs.begin(), prs.end(), [](const Projection& pr) { return pr.estimated; });
   if (estimated) out << tr(lang, "* rests on estimated holiday dates\n", "* memakai perkiraan hari besar\n");
   return out.str();
 }
@@ -103,22 +99,23 @@ int run_project(const std::vector<std::string>& argv) {
   check_overrides(engine, population);
   const std::size_t people = population.people().size();
   timing.lap("read", people);
-  EvaluateOptions options;
-  options.decisions = false;
-  std::vector<Evaluation> evs = evaluate_people(engine, population, options, threads, render.lang);
-  timing.lap("project", people);
-
   std::string out;
-  if (format == "csv") {
-    out = to_csv(evs);
-  } else if (format == "text") {
-    out = to_table(evs, render.lang);
-  } else if (format == "jsonl") {
-    for (const auto& ev : evs) out += evaluation_to_json(ev, render) + '\n';
-  } else {
-    out = "[";
-    for (std::size_t i = 0; i < evs.size(); ++i) out += (i ? ",\n  " : "\n  ") + evaluation_to_json(evs[i], render);
-    out += evs.empty() ? "]\n" : "\n]\n";
+  if (format == "csv" || format == "text") {  // dates and totals only: the fixed-size projections
+    const std::vector<Projection> prs = project_people(engine, population, threads, render.lang);
+    timing.lap("project", people);
+    out = format == "csv" ? to_csv(population.people(), prs) : to_table(population.people(), prs, render.lang);
+  } else {  // the JSON result of case-format.md: full evaluations
+    EvaluateOptions options;
+    options.decisions = false;
+    std::vector<Evaluation> evs = evaluate_people(engine, population, options, threads, render.lang);
+    timing.lap("project", people);
+    if (format == "jsonl") {
+      for (const auto& ev : evs) out += evaluation_to_json(ev, render) + '\n';
+    } else {
+      out = "[";
+      for (std::size_t i = 0; i < evs.size(); ++i) out += (i ? ",\n  " : "\n  ") + evaluation_to_json(evs[i], render);
+      out += evs.empty() ? "]\n" : "\n]\n";
+    }
   }
   timing.lap("render");
   emit(args, out);
