@@ -87,7 +87,7 @@ void candidate_events(const Subject& s, const HolidayCalendar& calendar, std::ve
   int last = s.term_end->year();
   if (s.until) last = std::min(last, static_cast<int>(s.until->year()));  // nothing after `until` is decided (run_timeline)
   std::size_t recorded = s.c.recorded() ? s.c.recorded()->grants.size() : 0;
-  events.reserve(static_cast<std::size_t>(last - first + 1) * kMaxCandidatesPerYear + recorded);
+  events.reserve(static_cast<std::size_t>(std::max(last - first + 1, 0)) * kMaxCandidatesPerYear + recorded);
   // 17 August of each year by stepping a year's days from the first (date arithmetic, no calendar conversion).
   Date ru = make_date(first, 8, 17);  // Keppres 174/1999 Art. 4: Independence Day
   for (int y = first; y <= last; ru = add_days(ru, days_in_year(++y))) {

@@ -56,10 +56,12 @@ TEST(FastPaths, GrantDayRunEqualsTheFullEvaluationOnEveryDecisionDay) {
       EXPECT_EQ(run.outcomes[0].release.has_value(), release) << c.id << " on " << format_date(day);
       ++days_checked;
     }
-    // The day before the first decision and after the last: nothing to decide.
+    // The day before the first decision, and a grant day years before the detention: nothing to decide.
     if (!days.empty()) {
       EXPECT_TRUE(engine.run_grant_day({c}, add_days(*days.begin(), -1)).outcomes.empty()) << c.id;
     }
+    const Date years_before = make_date(c.detention().last_start().year() - 3, 8, 17);
+    EXPECT_TRUE(engine.run_grant_day({c}, years_before).outcomes.empty()) << c.id;
   }
   EXPECT_GT(days_checked, 400u);  // the golden set decides on 476 days
 }
