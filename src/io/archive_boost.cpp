@@ -35,6 +35,7 @@
 
 #include <algorithm>
 #include <istream>
+#include <locale>
 #include <sstream>
 #include <streambuf>
 #include <type_traits>
@@ -542,6 +543,7 @@ unsigned boost_archive_version() {
 
 std::string encode_payload(const FacilityData& data, ArchiveFormat kind) {
   std::ostringstream out(std::ios::binary);
+  out.imbue(std::locale::classic());  // never the host program's global locale: "7,363" is not a number here
   if (kind == ArchiveFormat::Text) {
     boost::archive::text_oarchive ar(out, boost::archive::no_codecvt);
     ar << data;
@@ -583,6 +585,7 @@ FacilityData decode_payload(std::string_view payload, ArchiveFormat kind, unsign
   try {
     if (kind == ArchiveFormat::Text) {
       std::istream is(&buf);
+      is.imbue(std::locale::classic());  // as written (encode_payload)
       SafeTextIArchive ar(is, buf);
       ar >> data;
       // The text archive ends the payload with one newline.
@@ -602,6 +605,7 @@ FacilityData decode_payload(std::string_view payload, ArchiveFormat kind, unsign
 
 std::string programmes_fingerprint(const ProgrammesData& data) {
   std::ostringstream out(std::ios::binary);
+  out.imbue(std::locale::classic());
   {
     boost::archive::binary_oarchive ar(out, boost::archive::no_codecvt | boost::archive::no_header);
     ar << data;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <locale>
 #include <sstream>
 
 namespace binaan {
@@ -145,6 +146,7 @@ std::string evaluation_to_json(const Evaluation& ev, const RenderOptions& option
 
 std::string decision_to_text(const Decision& d, Lang lang) {
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // plain numbers whatever the host's global locale
   out << format_date(d.date) << "  " << grant_kind_label(d.kind, lang);
   if (d.outcome == Outcome::Granted) {
     if (d.kind == GrantKind::Ru || d.kind == GrantKind::Rk) out << ' ' << level_of(d.release);
@@ -177,6 +179,7 @@ std::string decision_to_text(const Decision& d, Lang lang) {
 std::string evaluation_to_text(const Evaluation& ev, const RenderOptions& options) {
   Lang lang = options.lang;
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // plain numbers whatever the host's global locale
   auto date_or_dash = [](const std::optional<Date>& d) { return d ? format_date(*d) : std::string("-"); };
   out << text(lang, "Case ", "Kasus ") << (ev.id.empty() ? ev.person : ev.id) << text(lang, " (person ", " (WBP ")
       << ev.person << ")\n";
@@ -253,6 +256,7 @@ std::string day_run_to_json(const DayRun& run, const RenderOptions& options) {
 std::string day_run_to_text(const DayRun& run, const RenderOptions& options) {
   Lang lang = options.lang;
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // plain numbers whatever the host's global locale
   std::size_t granted = 0, refused = 0, review = 0;
   for (const auto& o : run.outcomes)
     for (const auto& d : o.decisions)

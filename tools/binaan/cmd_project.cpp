@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
+#include <locale>
 #include <sstream>
 
 namespace binaan::cli {
@@ -60,6 +61,7 @@ std::string to_table(const std::vector<Case>& people, const std::vector<Projecti
   std::size_t width = 6;
   for (const auto& c : people) width = std::max(width, c.person().id().size());
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // plain numbers whatever the host's global locale
   auto d = [](const std::optional<Date>& x) { return x ? format_date(*x) : std::string("-"); };
   out << std::left << std::setw(static_cast<int>(width)) << "id" << "  " << std::setw(10)
       << tr(lang, "start", "mulai") << "  " << std::setw(10) << tr(lang, "expiry", "ekspirasi") << "  "

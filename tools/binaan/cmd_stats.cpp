@@ -6,6 +6,7 @@
 
 #include <iomanip>
 #include <iostream>
+#include <locale>
 #include <sstream>
 
 namespace binaan::cli {
@@ -135,6 +136,7 @@ std::string to_json(const Stats& s) {
 
 std::string to_text(const Stats& s, Lang lang) {
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // plain numbers whatever the host's global locale
   auto row = [&](const std::string& label, std::size_t n) {
     out << "  " << std::left << std::setw(40) << label << std::right << std::setw(8) << n << '\n';
   };

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <locale>
 #include <sstream>
 #include <vector>
 
@@ -216,6 +217,7 @@ std::string timeline_svg(const Case& c, const Evaluation& ev, const Policy& poli
   const double height = legend_top + 80 + 32.0 * static_cast<double>(entries.size());
 
   std::ostringstream svg;
+  svg.imbue(std::locale::classic());  // plain numbers whatever the host's global locale
   svg << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << num(kWidth) << "\" height=\"" << num(height)
       << "\" viewBox=\"0 0 " << num(kWidth) << ' ' << num(height)
