@@ -20,6 +20,7 @@
 
 #include <binaan/io/archive.hpp>
 #include <binaan/io/case_json.hpp>
+#include <binaan/io/result.hpp>
 #include <binaan/io/roster_csv.hpp>
 
 #include <binaan/programmes/assessment.hpp>
@@ -45,4 +46,13 @@
 #include <binaan/programmes/split.hpp>
 #include <binaan/programmes/workshop.hpp>
 
+#include <binaan/rules/decision.hpp>
+#include <binaan/rules/engine.hpp>
+#include <binaan/rules/evaluation.hpp>
+#include <binaan/rules/policy.hpp>
+#include <binaan/rules/rule.hpp>
 #include <binaan/facility/facility.hpp>
+#include <binaan/privacy/pseudonym.hpp>
+#include <binaan/privacy/research_export.hpp>
+#include <binaan/privacy/sha256.hpp>
+#include <binaan/privacy/whitelist.hpp>

@@ -18,7 +18,7 @@ const std::string kRosterCsv = data("tests/data/rosters/grant-day-2019-08-17.csv
 const std::string kT1 = data("tests/golden/t1-two-years-natal.json");
 
 const std::vector<std::string> kCommands = {"evaluate", "remission-run", "project", "explain", "timeline",
-                                            "stats",    "import",        "export",  "report"};
+                                            "stats",    "import",        "export",  "report",  "research-export"};
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
