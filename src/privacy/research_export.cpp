@@ -361,16 +361,21 @@ ResearchExport research_export(const Facility& facility, const PseudonymKey& key
   return out;
 }
 
+namespace {
+// One CSV record (RFC 4180: quoted as needed, CRLF).
+void append_csv_record(std::string& out, const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += ',';
+    append_csv_field(out, cells[i]);
+  }
+  out += "\r\n";
+}
+}  // namespace
+
 std::string to_csv(const ResearchExport& research) {
   require_rows(research);
   std::string out;
-  auto record = [&](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out += ',';
-      append_csv_field(out, cells[i]);
-    }
-    out += "\r\n";
-  };
+  auto record = [&](const std::vector<std::string>& cells) { append_csv_record(out, cells); };
   record(research.columns);
   for (const auto& row : research.rows) {
     std::vector<std::string> cells;
@@ -383,13 +388,7 @@ std::string to_csv(const ResearchExport& research) {
 std::string tables_to_csv(const ResearchExport& research) {
   require_rows(research);
   std::string out;
-  auto record = [&](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out += ',';
-      append_csv_field(out, cells[i]);
-    }
-    out += "\r\n";
-  };
+  auto record = [&](const std::vector<std::string>& cells) { append_csv_record(out, cells); };
   static const std::vector<std::string> kHeader = {"table", "group_by", "group", "measure", "value", "status"};
   for (const std::string& h : kHeader)
     if (!allowed_csv(FieldPart::Table, h))
