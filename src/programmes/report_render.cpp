@@ -19,6 +19,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// Texts of the programmes (names, ids, references) are not checked for UTF-8: render invalid bytes as U+FFFD, as the
+// engine's results do (io/result.cpp), instead of letting nlohmann's type_error escape.
+std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace); }
+
 std::string str(std::int64_t v) { return std::to_string(v); }
 std::string str(Rupiah v) { return std::to_string(v.value()); }
 std::string str(Fraction f) { return std::to_string(f.numerator) + "/" + std::to_string(f.denominator); }
@@ -116,12 +120,12 @@ Json partner_json(const PartnerReport& r) {
 
 }  // namespace
 
-std::string to_json(const PartnerReport& report) { return partner_json(report).dump(2); }
+std::string to_json(const PartnerReport& report) { return dump(partner_json(report)); }
 
 std::string to_json(const std::vector<PartnerReport>& reports) {
   Json j = Json::array();
   for (const PartnerReport& r : reports) j.push_back(partner_json(r));
-  return j.dump(2);
+  return dump(j);
 }
 
 std::string to_csv(const std::vector<PartnerReport>& reports) {
@@ -210,7 +214,7 @@ std::string to_json(const ProgrammeReport& r) {
                             {"active", f.active}});
   j["partners"] = Json::array();
   for (const PartnerReport& p : r.partners) j["partners"].push_back(partner_json(p));
-  return j.dump(2);
+  return dump(j);
 }
 
 std::string to_csv(const ProgrammeReport& r) {
@@ -314,7 +318,7 @@ std::string to_json(const InmateReport& r) {
                            {"kind", std::string(to_string(e.kind))},
                            {"amount", e.amount.value()},
                            {"reference", e.reference}});
-  return j.dump(2);
+  return dump(j);
 }
 
 std::string to_csv(const InmateReport& r) {
@@ -386,7 +390,7 @@ std::string to_json(const HeadReport& r) {
   j["agreements_ending"] = Json::array();
   for (const Agreement& a : r.agreements_ending)
     j["agreements_ending"].push_back({{"id", a.id}, {"partner_id", a.partner_id}, {"to", format_date(a.to)}});
-  return j.dump(2);
+  return dump(j);
 }
 
 std::string to_csv(const HeadReport& r) {
