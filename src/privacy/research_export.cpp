@@ -449,7 +449,7 @@ std::string to_json(const ResearchExport& research) {
     tables.push_back(std::move(jt));
   }
   put(j, "tables", "tables", std::move(tables));
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // non-UTF-8 text: U+FFFD
 }
 
 }  // namespace binaan

@@ -81,7 +81,7 @@ std::string explain_json(const Evaluation& ev, const std::optional<Date>& on, La
   if (on) j["date"] = format_date(*on);
   j["decisions"] = std::move(decisions);
   j["evaluation"] = std::move(full);
-  return j.dump(2) + '\n';
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';  // non-UTF-8 text: U+FFFD
 }
 
 }  // namespace

@@ -131,7 +131,7 @@ std::string to_json(const Stats& s) {
   j["released_before"] = s.released_before;
   j["releases_later"] = s.later;
   j["no_release_date"] = s.no_release;
-  return j.dump(2) + '\n';
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';  // non-UTF-8 text: U+FFFD
 }
 
 std::string to_text(const Stats& s, Lang lang) {

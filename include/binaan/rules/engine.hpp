@@ -69,7 +69,8 @@ public:
   const HolidayCalendar& calendar() const noexcept { return calendar_; }
 
   /// Evaluates one case with the engine's policy and the case's own overrides. Throws ValueError for an invalid
-  /// override (`policy.<name>`); every domain outcome is in the result.
+  /// override (`policy.<name>`) and for a sentence ending after 2200-12-31 (`sentence.term`), the last day binaan
+  /// computes; every domain outcome is in the result.
   Evaluation evaluate(const Case& c, const EvaluateOptions& options = {}) const;
 
   /// The same, reading "active participation" and "predikat baik" from the programme record where it has evidence
