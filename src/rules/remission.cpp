@@ -4,6 +4,7 @@
 #include "rules/remission.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace binaan::detail {
 
@@ -22,6 +23,15 @@ std::int32_t rk_amount(int step, std::int32_t served, std::int32_t full_from) {
   if (step <= 3) return 30;
   if (step <= 5) return 45;
   return 60;
+}
+
+HolidayDays::HolidayDays(const HolidayCalendar& calendar) : calendar_(calendar) {
+  constexpr Holiday kAll[] = {Holiday::Independence, Holiday::Natal, Holiday::IdulFitri,
+                              Holiday::Nyepi,        Holiday::Waisak, Holiday::Imlek};
+  days_.resize(std::size(kAll) * kYears);
+  for (Holiday h : kAll)
+    for (int y = kMinYear; y <= kMaxYear; ++y)
+      days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (y - kMinYear))] = calendar.resolve(h, y);
 }
 
 namespace {
@@ -77,7 +87,7 @@ std::int32_t days_in_year(int year) {
 constexpr std::size_t kMaxCandidatesPerYear = 6;
 
 // Fills `events` (emptied first) with every candidate day of the term, year by year.
-void candidate_events(const Subject& s, const HolidayCalendar& calendar, std::vector<RuleId>& notes,
+void candidate_events(const Subject& s, const HolidayDays& holidays, std::vector<RuleId>& notes,
                       std::vector<Event>& events) {
   events.clear();
   if (!s.term_end) return;
@@ -91,21 +101,21 @@ void candidate_events(const Subject& s, const HolidayCalendar& calendar, std::ve
   // 17 August of each year by stepping a year's days from the first (date arithmetic, no calendar conversion).
   Date ru = make_date(first, 8, 17);  // Keppres 174/1999 Art. 4: Independence Day
   for (int y = first; y <= last; ru = add_days(ru, days_in_year(++y))) {
-    events.push_back({ru, GrantKind::Ru});
-    events.push_back({ru, GrantKind::Tambahan});
-    if (y >= 1955 && (y - 1955) % 10 == 0) events.push_back({ru, GrantKind::Dasawarsa});  // Keppres 120/1955
+    events.emplace_back(ru, GrantKind::Ru);
+    events.emplace_back(ru, GrantKind::Tambahan);
+    if (y >= 1955 && (y - 1955) % 10 == 0) events.emplace_back(ru, GrantKind::Dasawarsa);  // Keppres 120/1955
     if (rk) {
-      HolidayDate h = calendar.resolve(*rk, y);
-      events.push_back({h.date, GrantKind::Rk, h.status});
+      HolidayDate h = holidays.resolve(*rk, y);
+      events.emplace_back(h.date, GrantKind::Rk, h.status);
     }
     if (y >= s.p.pmp_han_from_year) {
       Date han = add_days(ru, -25);  // 23 July, Hari Anak Nasional: 25 days before 17 August
-      if (s.child_on(han)) events.push_back({han, GrantKind::PmpHan});
+      if (s.child_on(han)) events.emplace_back(han, GrantKind::PmpHan);
     }
     if (s.p.project_kemanusiaan) {
       // 29 May, Hari Lanjut Usia Nasional (Permenkumham 3/2018 Art. 29): 80 days before 17 August.
       Date elderly_day = add_days(ru, -80);
-      if (s.elderly_from && elderly_day >= *s.elderly_from) events.push_back({elderly_day, GrantKind::Kemanusiaan});
+      if (s.elderly_from && elderly_day >= *s.elderly_from) events.emplace_back(elderly_day, GrantKind::Kemanusiaan);
     }
   }
 }
@@ -361,18 +371,18 @@ private:
 
 }  // namespace
 
-Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, KeepDecisions keep, Workspace& ws) {
+Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisions keep, Workspace& ws) {
   Timeline tl;
   if (!s.term_end) {
     tl.notes.push_back(RuleId::FixedTerm);
     return tl;
   }
   std::vector<Event>& events = ws.events;
-  candidate_events(s, calendar, tl.notes, events);
+  candidate_events(s, holidays, tl.notes, events);
   const auto& recorded = s.c.recorded();
   if (recorded) {
     for (auto& ev : events) ev.covered = ev.date <= recorded->until;
-    for (const auto& g : recorded->grants) events.push_back({g.date, g.kind, DateStatus::Fixed, &g, false});
+    for (const auto& g : recorded->grants) events.emplace_back(g.date, g.kind, DateStatus::Fixed, &g);
   }
   sort_events(events);
 
@@ -435,11 +445,19 @@ Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, KeepDec
       }
       st.total += effective;
       st.expiry = add_days(*s.term_end, -st.total);
-      st.granted.push_back({ev.date, effective});
+      DatedDays& dated = st.granted.emplace_back();  // in place, not through a temporary (see Event)
+      dated.date = ev.date;
+      dated.days = effective;
       if (slot >= 0) ++st.receipts[slot];
       if (ev.kind == GrantKind::Ru) st.ru_today = nominal;
-      grants.push_back({ev.date, ev.kind, nominal, effective, dec.release, ev.recorded != nullptr,
-                           is_estimate(ev.status)});
+      Grant& grant = grants.emplace_back();
+      grant.date = ev.date;
+      grant.kind = ev.kind;
+      grant.days = nominal;
+      grant.effective_days = effective;
+      grant.release = dec.release;
+      grant.recorded = ev.recorded != nullptr;
+      grant.estimated = is_estimate(ev.status);
     }
     if (keep_this) tl.decisions.push_back(std::move(dec));
   }

@@ -13,8 +13,32 @@ std::int32_t ru_amount(int step, std::int32_t served, std::int32_t full_from);
 /// RK amount in days (Keppres 174/1999 Art. 5).
 std::int32_t rk_amount(int step, std::int32_t served, std::int32_t full_from);
 
+/// Every holiday's date in every year binaan computes (1900–2200), resolved once from the engine's calendar: the
+/// timeline asks for one holiday in every year of every sentence, and outside the calendar's table the answer is an
+/// astronomical approximation — trigonometry a national roster would repeat millions of times.
+class HolidayDays {
+public:
+  explicit HolidayDays(const HolidayCalendar& calendar);
+  /// calendar.resolve(h, year) (a copy of the calendar is kept); a year outside 1900–2200 (only from dates built outside binaan's readers) asks the
+  /// calendar.
+  HolidayDate resolve(Holiday h, int year) const {
+    if (year < kMinYear || year > kMaxYear) return calendar_.resolve(h, year);
+    return days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (year - kMinYear))];
+  }
+
+private:
+  static constexpr int kYears = kMaxYear - kMinYear + 1;
+  HolidayCalendar calendar_;
+  std::vector<HolidayDate> days_;  // by holiday, then year
+};
+
 /// A candidate grant day, or a recorded grant.
 struct Event {
+  // A constructor, so that emplace_back builds an event in the vector itself: a temporary built field by field and
+  // then copied stalls the processor on every candidate day (the copy reads what the field stores just wrote).
+  Event(Date d, GrantKind k, DateStatus st = DateStatus::Fixed, const RecordedGrant* r = nullptr)
+      : date(d), kind(k), status(st), recorded(r) {}
+
   Date date;
   GrantKind kind;
   DateStatus status = DateStatus::Fixed;
@@ -51,6 +75,6 @@ struct KeepDecisions {
 
 /// Runs every candidate day in date order up to s.until, applying recorded grants up to recorded.until and
 /// deciding the rest.
-Timeline run_timeline(const Subject& s, const HolidayCalendar& calendar, KeepDecisions keep, Workspace& ws);
+Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisions keep, Workspace& ws);
 
 }  // namespace binaan::detail

@@ -55,10 +55,6 @@ std::string format_date(Date d) {
   return buf;
 }
 
-std::int32_t days_between(Date a, Date b) { return static_cast<std::int32_t>((b - a).days()); }
-
-Date add_days(Date d, std::int32_t n) { return d + boost::gregorian::date_duration(n); }
-
 Date add_years(Date d, int years) { return add_months(d, 12 * years); }
 
 Date add_months(Date d, int months) {
@@ -74,11 +70,6 @@ Date add_months(Date d, int months) {
 }
 
 Date first_day_of_year(Date d) { return Date(d.year(), 1, 1); }
-
-bool in_lookback(Date event, Date d, std::int32_t window_days) {
-  std::int32_t age = days_between(event, d);
-  return age >= 0 && age < window_days;
-}
 
 int age_on(Date birth, Date on) {
   auto b = birth.year_month_day();

@@ -13,12 +13,6 @@ Term::Term(int years, int months, int days) {
   days_ = static_cast<std::uint16_t>(days);
 }
 
-int compare(Term a, Term b) noexcept {
-  int x = a.nominal_days();
-  int y = b.nominal_days();
-  return x < y ? -1 : (x > y ? 1 : 0);
-}
-
 Term parse_term(std::string_view text, std::string_view field) {
   // Grammar: optional "<1-3 digits>y", then optional "<1-2 digits>m", then optional "<1-3 digits>d", in that order.
   auto fail = [&](const char* why) -> Term { throw ValueError(std::string(field), std::string(text), why); };

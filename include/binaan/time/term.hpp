@@ -51,7 +51,11 @@ private:
 static_assert(sizeof(Term) == 6, "Term stays compact: 10 million sentences are held in memory");
 
 /// Compares terms by their nominal length (§2: 12·Y + M months and D days, a month of 30 days): -1, 0 or 1.
-BINAAN_EXPORT int compare(Term a, Term b) noexcept;
+inline int compare(Term a, Term b) noexcept {
+  const int x = a.nominal_days();
+  const int y = b.nominal_days();
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
 
 /// Parses `^([0-9]{1,3}y)?([0-9]{1,2}m)?([0-9]{1,3}d)?$` with at least one non-zero part (case-format.md).
 /// Throws ValueError naming `field`.

@@ -1,5 +1,6 @@
 // The engine through its public API: decisions, reasons, earliest days, policy overrides.
 #include <binaan/error.hpp>
+#include <binaan/io/result.hpp>
 #include <binaan/rules/engine.hpp>
 
 #include "case_builder.hpp"
@@ -359,4 +360,29 @@ TEST(Engine, KemanusiaanIsProjectedOnlyWhenThePolicySaysSo) {
   ASSERT_GE(projected.grants.size(), 2u);
   EXPECT_EQ(projected.grants[1].kind, GrantKind::Ru);  // kemanusiaan does not advance the RU ladder
   EXPECT_EQ(projected.grants[1].days, 60);
+}
+
+TEST(Engine, UsesItsOwnCalendarInEveryYearAndCopiesShareIt) {
+  // The engine resolves every holiday of 1900–2200 once, at construction, from its calendar: a row far outside the
+  // built-in table (2150) must still be the one used, with its status, and a copy of the engine must agree.
+  const Date moved = make_date(2150, 3, 3);
+  const Engine custom(default_policy(), HolidayCalendar::builtin().with(Holiday::IdulFitri, moved, DateStatus::Confirmed));
+  const Case c =
+      CaseBuilder().of(Religion::Islam).detained("2148-01-05").sentence("5y").final_on("2148-03-01").build();
+  const Evaluation ev = custom.evaluate(c);
+  const auto rk_2150 = std::find_if(ev.decisions.begin(), ev.decisions.end(), [](const Decision& d) {
+    return d.kind == GrantKind::Rk && d.date.year() == 2150;
+  });
+  ASSERT_NE(rk_2150, ev.decisions.end());
+  EXPECT_EQ(rk_2150->date, moved);
+  EXPECT_EQ(rk_2150->date_status, DateStatus::Confirmed);
+  // The built-in engine approximates that year instead.
+  const Evaluation builtin = engine().evaluate(c);
+  for (const auto& d : builtin.decisions)
+    if (d.kind == GrantKind::Rk && d.date.year() == 2150) {
+      EXPECT_NE(d.date, moved);
+      EXPECT_EQ(d.date_status, DateStatus::Approximated);
+    }
+  const Engine copy = custom;
+  EXPECT_EQ(evaluation_to_json(copy.evaluate(c)), evaluation_to_json(ev));
 }

@@ -129,6 +129,49 @@ TEST(FastPaths, ProjectionHoldsTheEvaluationsDatesAndTotals) {
   EXPECT_GT(with_parole, 50u);
 }
 
+namespace {
+
+// Every field of a projection, as text to compare.
+std::string describe(const Projection& p) {
+  auto day = [](const std::optional<Date>& d) { return d ? format_date(*d) : std::string("-"); };
+  std::string s = day(p.start) + " " + day(p.term_end) + " " + day(p.expiry) + " " + day(p.final_release) + " " +
+                  day(p.half_day) + " " + day(p.two_thirds_day) + " " + day(p.milestones.asimilasi) + " " +
+                  day(p.milestones.cmk) + " " + day(p.milestones.pb) + " " + day(p.milestones.cb) + " " +
+                  day(p.milestones.cmb_start);
+  if (p.parole_scenario)
+    s += " " + format_date(p.parole_scenario->pb) + " " + format_date(p.parole_scenario->expiry) + " " +
+         format_date(p.parole_scenario->probation_end);
+  return s + " " + std::to_string(p.subsider_days) + " " + std::to_string(p.remission_days) + " " +
+         std::to_string(p.grants) + " " + std::to_string(p.released_by_grant) + " " + std::to_string(p.estimated);
+}
+
+}  // namespace
+
+TEST(FastPaths, ProjectAllIntoAVectorOverwritesWhateverItHeld) {
+  const Engine engine;
+  const std::vector<Case> cases = golden_cases();
+  const std::vector<Projection> fresh = engine.project_all(cases, 1);
+  // A what-if loop's vector: first longer than the roster and full of another roster's results, then shorter.
+  Projection stale;
+  stale.expiry = make_date(1999, 1, 1);
+  stale.remission_days = 12345;
+  stale.grants = 7;
+  stale.released_by_grant = true;
+  stale.parole_scenario = ParoleScenario{make_date(1999, 1, 1), make_date(1999, 2, 1), make_date(2000, 2, 1)};
+  for (std::size_t size : {cases.size() + 17, std::size_t{3}}) {
+    for (unsigned threads : {1u, 2u}) {
+      std::vector<Projection> out(size, stale);
+      engine.project_all(cases, out, threads);
+      ASSERT_EQ(out.size(), cases.size());
+      for (std::size_t i = 0; i < cases.size(); ++i)
+        EXPECT_EQ(describe(out[i]), describe(fresh[i])) << cases[i].id << " size " << size << " threads " << threads;
+    }
+  }
+  std::vector<Projection> out(2, stale);
+  const std::vector<ProgrammeRecord> one(1);
+  EXPECT_THROW(engine.project_all(cases, out, 1, &one), ValueError);
+}
+
 TEST(FastPaths, RecordsMustMatchTheRoster) {
   const Engine engine;
   const std::vector<Case> cases = golden_cases();
