@@ -3,6 +3,10 @@
 #include <binaan/error.hpp>
 #include <binaan/programmes/errors.hpp>
 
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string_view>
 #include <utility>
 
 namespace binaan {
@@ -59,6 +63,39 @@ void for_each_inmate(const Programmes& p, F&& f) {
   }
 }
 
+// ---- the person index (Facility::index_) ----
+
+using Index = std::vector<std::uint32_t>;
+static_assert(kMaxFacilityPeople < std::numeric_limits<std::uint32_t>::max(), "a position + 1 fits a slot");
+
+/// A table at most half full for `n` people: a power of two, at least 16 slots.
+std::size_t index_capacity(std::size_t n) {
+  std::size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  return cap;
+}
+
+/// The slot that holds the position of `person_id` among `people`, or the empty slot where it would go.
+std::size_t slot_of(const std::vector<Case>& people, const Index& index, std::string_view person_id) {
+  const std::size_t mask = index.size() - 1;
+  for (std::size_t s = std::hash<std::string_view>{}(person_id) & mask;; s = (s + 1) & mask) {
+    const std::uint32_t v = index[s];
+    if (v == 0 || people[v - 1].person().id() == person_id) return s;
+  }
+}
+
+/// Indexes `people`; the position of the first person whose id an earlier one has, or `people.size()` when the ids
+/// are unique (and the index complete).
+std::size_t build_index(const std::vector<Case>& people, Index& index) {
+  index.assign(index_capacity(people.size()), 0);
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const std::size_t s = slot_of(people, index, people[i].person().id());
+    if (index[s] != 0) return i;
+    index[s] = static_cast<std::uint32_t>(i + 1);
+  }
+  return people.size();
+}
+
 }  // namespace
 
 std::string_view to_string(FacilityKind kind) {
@@ -91,16 +128,17 @@ Facility::Facility(std::string id, std::string name, FacilityKind kind, std::vec
   if (people.size() > kMaxFacilityPeople)
     throw ValueError("facility.people", std::to_string(people.size()), "more than 50,000,000 people");
   people_ = std::move(people);
-  for (std::size_t i = 0; i < people_.size(); ++i)
-    if (!index_.emplace(people_[i].person().id(), i).second)
-      throw ValueError("people[" + std::to_string(i) + "].person.id", people_[i].person().id(),
-                       "already in the facility (person ids are unique)");
+  const std::size_t duplicate = build_index(people_, index_);
+  if (duplicate < people_.size())
+    throw ValueError("people[" + std::to_string(duplicate) + "].person.id", people_[duplicate].person().id(),
+                     "already in the facility (person ids are unique)");
   replace_programmes(std::move(programmes));
 }
 
 const Case* Facility::find(const std::string& person_id) const {
-  auto it = index_.find(person_id);
-  return it == index_.end() ? nullptr : &people_[it->second];
+  if (index_.empty()) return nullptr;
+  const std::uint32_t v = index_[slot_of(people_, index_, person_id)];
+  return v == 0 ? nullptr : &people_[v - 1];
 }
 
 const Case& Facility::person(const std::string& person_id) const {
@@ -114,43 +152,42 @@ void Facility::require_person(const std::string& field, const std::string& perso
     throw UnknownReference(field, person_id);
 }
 
-void Facility::rebuild_index() {
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < people_.size(); ++i) index.emplace(people_[i].person().id(), i);
-  index_ = std::move(index);
-}
-
 void Facility::add_person(Case c) {
   const std::string& pid = c.person().id();
   if (contains(pid)) throw ValueError("person.id", pid, "already in the facility (person ids are unique)");
   if (people_.size() >= kMaxFacilityPeople)
     throw ValueError("facility.people", std::to_string(people_.size()), "already 50,000,000 people");
-  people_.push_back(std::move(c));
-  try {
-    index_.emplace(people_.back().person().id(), people_.size() - 1);
-  } catch (...) {
-    people_.pop_back();
-    throw;
+  // Everything that may throw comes before the first change: a bigger index is built aside, and the room for the
+  // person reserved.
+  Index grown;
+  if (index_.size() < index_capacity(people_.size() + 1)) {
+    grown.assign(index_capacity(people_.size() + 1), 0);
+    for (std::size_t i = 0; i < people_.size(); ++i)
+      grown[slot_of(people_, grown, people_[i].person().id())] = static_cast<std::uint32_t>(i + 1);
   }
+  if (people_.size() == people_.capacity()) people_.reserve(people_.size() < 8 ? 8 : people_.size() * 2);
+  if (!grown.empty()) index_.swap(grown);
+  people_.push_back(std::move(c));  // no reallocation: does not throw
+  index_[slot_of(people_, index_, people_.back().person().id())] = static_cast<std::uint32_t>(people_.size());
 }
 
 void Facility::replace_person(Case c) {
-  auto it = index_.find(c.person().id());
-  if (it == index_.end()) throw UnknownReference("person.id", c.person().id());
-  people_[it->second] = std::move(c);  // moves strings and vectors only: does not throw
+  const Case* old = find(c.person().id());
+  if (!old) throw UnknownReference("person.id", c.person().id());
+  people_[static_cast<std::size_t>(old - people_.data())] = std::move(c);  // same id, same slot; does not throw
 }
 
 void Facility::remove_person(const std::string& person_id) {
-  auto it = index_.find(person_id);
-  if (it == index_.end()) throw UnknownReference("person_id", person_id);
+  const Case* gone = find(person_id);
+  if (!gone) throw UnknownReference("person_id", person_id);
   for_each_inmate(programmes_, [&](auto where, const std::string& id) {
     if (id == person_id)
       throw ValueError("person_id", person_id, "still named by the programmes at " + where());
   });
   std::vector<Case> people = people_;  // copy first: the strong guarantee
-  people.erase(people.begin() + static_cast<std::ptrdiff_t>(it->second));
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < people.size(); ++i) index.emplace(people[i].person().id(), i);
+  people.erase(people.begin() + (gone - people_.data()));
+  Index index;
+  build_index(people, index);
   people_.swap(people);
   index_.swap(index);
 }

@@ -46,6 +46,24 @@ bool is_facility_archive_file(const std::string& path) noexcept {
 
 namespace detail {
 
+std::uint32_t crc32(std::string_view data, std::uint32_t crc) noexcept {
+  const auto& t = kCrc32Tables;
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  std::size_t n = data.size();
+  crc = ~crc;
+  for (; n >= 16; n -= 16, p += 16) {
+    // The CRC so far is xored into the first four bytes; each of the 16 bytes is then looked up in the table for
+    // its distance from the end of the block.
+    const std::uint32_t a = crc ^ (std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16 |
+                                   std::uint32_t{p[3]} << 24);
+    crc = t[15][a & 0xFFu] ^ t[14][(a >> 8) & 0xFFu] ^ t[13][(a >> 16) & 0xFFu] ^ t[12][a >> 24] ^ t[11][p[4]] ^
+          t[10][p[5]] ^ t[9][p[6]] ^ t[8][p[7]] ^ t[7][p[8]] ^ t[6][p[9]] ^ t[5][p[10]] ^ t[4][p[11]] ^
+          t[3][p[12]] ^ t[2][p[13]] ^ t[1][p[14]] ^ t[0][p[15]];
+  }
+  for (; n > 0; --n, ++p) crc = t[0][(crc ^ *p) & 0xFFu] ^ (crc >> 8);
+  return ~crc;
+}
+
 namespace {
 
 constexpr std::string_view kHex = "0123456789abcdef";
@@ -195,7 +213,7 @@ namespace {
 
 std::string archive_bytes(const Facility& facility, ArchiveFormat format, const std::string& name) {
   try {
-    const FacilityData data = to_data(facility, name);
+    const FacilityData data = to_data_referencing(facility, name);
     const std::string payload = encode_payload(data, format);
     std::string out = envelope_header(payload, format, boost_archive_version());
     out.reserve(out.size() + payload.size());

@@ -34,8 +34,11 @@
 #include <boost/archive/impl/text_iarchive_impl.ipp>
 
 #include <algorithm>
+#include <cstring>
 #include <istream>
+#include <limits>
 #include <locale>
+#include <new>
 #include <sstream>
 #include <streambuf>
 #include <type_traits>
@@ -54,6 +57,48 @@ public:
     setg(p, p, p + size);
   }
   std::uint64_t remaining() const { return static_cast<std::uint64_t>(egptr() - gptr()); }
+
+  /// Copies the next `n` bytes to `out`: what sgetn does, without its virtual call. Short of bytes, it consumes
+  /// what is left and throws Boost's input_stream_error, as Boost's load_binary does after a short sgetn.
+  void take(void* out, std::size_t n) {
+    if (remaining() < n) {
+      setg(eback(), egptr(), egptr());
+      throw boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error);
+    }
+    if (n > 0) std::memcpy(out, gptr(), n);
+    setg(eback(), gptr() + n, egptr());
+  }
+  /// Skips `n` <= remaining() bytes.
+  void skip(std::size_t n) { setg(eback(), gptr() + n, egptr()); }
+
+  /// Reads what `std::istream >> t` reads (classic locale, skipws, dec) when that is plain: white space, a minus
+  /// for a signed type, at most digits10 digits (so no overflow), then a character that is not a digit. Returns
+  /// false, having consumed nothing, for anything else.
+  template <class T>
+  bool read_plain_integer(T& t) {
+    constexpr std::ptrdiff_t kMaxDigits = std::numeric_limits<T>::digits10;
+    const char* p = gptr();
+    const char* const end = egptr();
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\v' || *p == '\f')) ++p;
+    bool negative = false;
+    if constexpr (std::is_signed<T>::value) {
+      if (p < end && *p == '-') {
+        negative = true;
+        ++p;
+      }
+    }
+    const char* const digits = p;
+    std::uint64_t v = 0;
+    while (p < end && p - digits < kMaxDigits && *p >= '0' && *p <= '9')
+      v = v * 10 + static_cast<std::uint64_t>(*p++ - '0');
+    if (p == digits || p == end || (*p >= '0' && *p <= '9')) return false;
+    if constexpr (std::is_signed<T>::value)
+      t = static_cast<T>(negative ? -static_cast<std::int64_t>(v) : static_cast<std::int64_t>(v));
+    else
+      t = static_cast<T>(v);
+    setg(eback(), const_cast<char*>(p), egptr());
+    return true;
+  }
 };
 
 namespace {
@@ -72,7 +117,7 @@ class SafeTextIArchive : public boost::archive::text_iarchive_impl<SafeTextIArch
   using Base = boost::archive::text_iarchive_impl<SafeTextIArchive>;
 
 public:
-  SafeTextIArchive(std::istream& stream, const MemoryBuf& buf) : Base(stream, boost::archive::no_codecvt), buf_(buf) {
+  SafeTextIArchive(std::istream& stream, MemoryBuf& buf) : Base(stream, boost::archive::no_codecvt), buf_(buf) {
     init();
   }
   ~SafeTextIArchive() override = default;
@@ -84,19 +129,37 @@ public:
 
 protected:
   using Base::load;
+  /// Every number: Boost's `is >> t`, with the plain case (digits, a minus for a signed type, followed by a
+  /// separator) read straight from memory. Anything else — a sign `is >> t` would also take, too many digits, the
+  /// end of the payload, a stream already failed — goes to `is >> t` itself, untouched, so that what is accepted,
+  /// what is refused and where the stream stops stay exactly Boost's.
+  template <class T>
+  void load(T& t) {
+    if constexpr (std::is_integral<T>::value && !std::is_same<T, bool>::value && sizeof(T) >= 2)
+      if (is.rdstate() == std::ios::goodbit && buf_.read_plain_integer(t)) return;
+    Base::load(t);
+  }
   void load(std::string& s) {
     std::size_t size = 0;
     *this->This() >> size;
-    is.get();  // the space between the length and the text
+    // The space between the length and the text: any one character, as is.get() takes it.
+    if (is.rdstate() == std::ios::goodbit && buf_.remaining() > 0)
+      buf_.skip(1);
+    else
+      is.get();
     if (size > string_cap(remaining())) too_long(size, remaining());
     s.resize(size);
     if (size == 0) return;
+    if (is.rdstate() == std::ios::goodbit) {  // size <= remaining(): string_cap
+      buf_.take(&s[0], size);
+      return;
+    }
     is.read(&s[0], static_cast<std::streamsize>(size));
     if (!is || static_cast<std::size_t>(is.gcount()) != size) throw PayloadError("the payload ends inside a text");
   }
 
 private:
-  const MemoryBuf& buf_;
+  MemoryBuf& buf_;
 };
 
 class SafeBinaryIArchive;
@@ -118,6 +181,17 @@ public:
 
 protected:
   using Primitive::load;
+  /// Every number: Boost's load(T&), which is load_binary(&t, sizeof t), with the bytes copied straight from
+  /// memory (each field otherwise cost a virtual sgetn and a library memcpy). Boost's own class ids, versions and
+  /// flags, read once per class, go to Boost's.
+  template <class T>
+  void load(T& t) {
+    if constexpr (std::is_arithmetic<T>::value)
+      buf_.take(&t, sizeof t);
+    else
+      Primitive::load(t);
+  }
+  void load_binary(void* address, std::size_t count) { buf_.take(address, count); }
   void load(std::string& s) {
     std::size_t size = 0;
     this->load(size);
@@ -133,7 +207,7 @@ protected:
   }
 
 private:
-  const MemoryBuf& buf_;
+  MemoryBuf& buf_;
 };
 
 // ---- value helpers: one `io` per kind of value, declared before any use (two-phase lookup) ----
@@ -362,6 +436,75 @@ void io(Ar& ar, T& x, const char* what) {
   }
 }
 
+/// The people of a facility: a list as above (the same bytes), written from the facility's cases or read straight
+/// into cases, so that neither way holds the roster twice. On load each person is rebuilt through the Case
+/// constructors as soon as it is read; the first refusal is kept and raised by from_data once the whole payload has
+/// decoded, so an error Boost meets later still wins, as it did when everything was decoded first.
+template <class Ar>
+void io_people(Ar& ar, FacilityData& x) {
+  constexpr const char* what = "people";
+  auto where = [&](std::uint64_t i) { return std::string(what) + "[" + std::to_string(i) + "]"; };
+  if constexpr (Ar::is_saving::value) {
+    if (!x.cases_to_save) {
+      io(ar, x.people, what, kMaxFacilityPeople);
+      return;
+    }
+    const std::vector<Case>& cases = *x.cases_to_save;
+    std::uint64_t n = cases.size();
+    ar & n;
+    CaseData scratch;  // reused: its strings and lists keep their capacity from one person to the next
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      case_data(cases[i], scratch);
+      try {
+        io(ar, scratch, "");
+      } catch (const PayloadError& e) {
+        throw e.within(where(i));
+      } catch (const boost::archive::archive_exception& e) {
+        throw PayloadError(where(i), boost_failure(e));
+      }
+    }
+  } else {
+    std::uint64_t n = 0;
+    ar & n;
+    if (n > kMaxFacilityPeople)
+      throw PayloadError(what, std::to_string(n) + " items, more than the limit " + std::to_string(kMaxFacilityPeople));
+    if (n > ar.remaining())
+      throw PayloadError(what, std::to_string(n) + " items, with only " + std::to_string(ar.remaining()) +
+                                   " bytes left");
+    x.people.clear();
+    x.loaded_people.clear();
+    x.people_refusal = nullptr;
+    // Room for what the bytes left could hold, never for what a forged count claims.
+    try {
+      x.loaded_people.reserve(static_cast<std::size_t>(std::min(n, ar.remaining() / kMinPersonBytes)));
+    } catch (const std::bad_alloc&) {
+      // Not now: the list then grows as the people are read, as any list does.
+    }
+    for (std::uint64_t i = 0; i < n; ++i) {
+      CaseData d{};
+      try {
+        io(ar, d, "");
+      } catch (const PayloadError& e) {
+        throw e.within(where(i));
+      } catch (const boost::archive::archive_exception& e) {
+        throw PayloadError(where(i), boost_failure(e));
+      }
+      if (x.people_refusal) continue;  // read the rest only for the errors that come first
+      try {
+        x.loaded_people.push_back(make_case(std::move(d)));
+      } catch (const PayloadError& e) {
+        x.people_refusal = std::make_exception_ptr(e.within(where(i)));
+      } catch (const Error& e) {
+        x.people_refusal =
+            std::make_exception_ptr(PayloadError(where(i), std::string("refused on rebuilding: ") + e.what()));
+      } catch (...) {
+        x.people_refusal = std::current_exception();
+      }
+      if (x.people_refusal) x.loaded_people = std::vector<Case>();  // never used: free it now
+    }
+  }
+}
+
 /// Refuses a class version this code does not know (Boost hands any version to serialize()).
 template <class T>
 void check_version(unsigned version, const char* type) {
@@ -524,7 +667,7 @@ END
 
 BINAAN_SERIALIZE(binaan::detail::FacilityData, "Facility")
   F(id) F(name) F(kind)
-  binaan::detail::persist::io(ar, x.people, "people", binaan::kMaxFacilityPeople);
+  binaan::detail::persist::io_people(ar, x);
   F(programmes)
 END
 

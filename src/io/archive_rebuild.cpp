@@ -16,6 +16,7 @@
 #include <binaan/error.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <set>
 #include <utility>
@@ -27,9 +28,10 @@ namespace {
 std::string item(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
 
 /// The text limits the readers of case files apply (case-format.md), checked when saving (so that nothing is
-/// saved that cannot be loaded) and when loading.
-void check_case_texts(const CaseData& c) {
-  auto check = [](const std::string& field, const std::string& s, std::size_t max) {
+/// saved that cannot be loaded) and when loading. `C` is a Case or a CaseData: the same public fields.
+template <class C>
+void check_case_texts(const C& c) {
+  auto check = [](const char* field, const std::string& s, std::size_t max) {
     if (s.size() > max)
       throw PayloadError(field, "a text of " + std::to_string(s.size()) + " bytes, more than " +
                                     std::to_string(max));
@@ -39,16 +41,24 @@ void check_case_texts(const CaseData& c) {
   check("source", c.source, kMaxTextLength);
   check("expect_json", c.expect_json, kMaxArchiveString);
   for (std::size_t i = 0; i < c.policy.size(); ++i) {
-    check(item("policy", i) + ".name", c.policy[i].name, kMaxTextLength);
+    // The key path is built only for a text over its limit: this runs for every person of a save.
+    if (c.policy[i].name.size() > kMaxTextLength)
+      check((item("policy", i) + ".name").c_str(), c.policy[i].name, kMaxTextLength);
     if (const auto* s = std::get_if<std::string>(&c.policy[i].value))
-      check(item("policy", i) + ".value", *s, kMaxTextLength);
+      if (s->size() > kMaxTextLength) check((item("policy", i) + ".value").c_str(), *s, kMaxTextLength);
   }
 }
 
-CaseData case_data(const Case& c) {
-  CaseData d;
+}  // namespace
+
+void case_data(const Case& c, CaseData& d) {
   const Person& p = c.person();
-  d.person = PersonData{p.id(), p.religion(), p.name(), p.sex(), p.birth_date(), p.child_flag()};
+  d.person.id = p.id();
+  d.person.religion = p.religion();
+  d.person.name = p.name();
+  d.person.sex = p.sex();
+  d.person.birth_date = p.birth_date();
+  d.person.child = p.child_flag();
   d.detention = c.detention().periods();
   const Sentence& s = c.sentence();
   d.sentence = SentenceData{s.kind(),        s.term(), s.offence(),     s.verdict_final(), s.verdict_date(),
@@ -61,7 +71,6 @@ CaseData case_data(const Case& c) {
   d.source = c.source;
   d.policy = c.policy;
   d.expect_json = c.expect_json;
-  return d;
 }
 
 Case make_case(CaseData d) {
@@ -87,6 +96,8 @@ Case make_case(CaseData d) {
   c.expect_json = std::move(d.expect_json);
   return c;
 }
+
+namespace {
 
 ProgrammesData programmes_data(const Programmes& p) {
   ProgrammesData d;
@@ -441,27 +452,37 @@ Programmes rebuild_programmes(ProgrammesData d) {
 
 }  // namespace
 
-FacilityData to_data(const Facility& facility, const std::string& name) {
+FacilityData to_data_referencing(const Facility& facility, const std::string& name) {
   FacilityData d;
   d.id = facility.id();
   d.name = facility.name();
   d.kind = facility.kind();
-  d.people.reserve(facility.people().size());
-  for (std::size_t i = 0; i < facility.people().size(); ++i) {
-    d.people.push_back(case_data(facility.people()[i]));
+  const std::vector<Case>& people = facility.people();
+  for (std::size_t i = 0; i < people.size(); ++i) {
     try {
-      check_case_texts(d.people.back());
+      check_case_texts(people[i]);
     } catch (const PayloadError& e) {
       throw ArchiveError(name, "cannot be saved: " + std::string(e.within(item("people", i)).what()));
     }
   }
+  d.cases_to_save = &people;
   d.programmes = programmes_data(facility.programmes());
   return d;
 }
 
+FacilityData to_data(const Facility& facility, const std::string& name) {
+  FacilityData d = to_data_referencing(facility, name);
+  d.people.resize(facility.people().size());
+  for (std::size_t i = 0; i < d.people.size(); ++i) case_data(facility.people()[i], d.people[i]);
+  d.cases_to_save = nullptr;
+  return d;
+}
+
 Facility from_data(FacilityData data) {
-  std::vector<Case> people;
-  people.reserve(data.people.size());
+  // Decoding rebuilt the people as it read them (loaded_people); its first refusal comes before anything else.
+  if (data.people_refusal) std::rethrow_exception(data.people_refusal);
+  std::vector<Case> people = std::move(data.loaded_people);
+  people.reserve(people.size() + data.people.size());
   for (std::size_t i = 0; i < data.people.size(); ++i) {
     try {
       people.push_back(make_case(std::move(data.people[i])));

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <exception>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -21,23 +22,31 @@ namespace binaan::detail {
 // ---- CRC-32 (ISO-HDLC: the CRC of zlib, PNG and Ethernet; reflected polynomial 0xEDB88320, initial value and final
 // xor 0xFFFFFFFF). Check value: crc32("123456789") == 0xCBF43926.
 
-inline constexpr std::array<std::uint32_t, 256> make_crc32_table() {
-  std::array<std::uint32_t, 256> t{};
+/// kCrc32Tables[0] is the classic byte-at-a-time table; kCrc32Tables[k][b] is the CRC of byte b followed by k zero
+/// bytes, which lets crc32 fold 16 bytes per step with 16 independent look-ups (slicing-by-16).
+inline constexpr std::array<std::array<std::uint32_t, 256>, 16> make_crc32_tables() {
+  std::array<std::array<std::uint32_t, 256>, 16> t{};
   for (std::uint32_t i = 0; i < 256; ++i) {
     std::uint32_t c = i;
     for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    t[i] = c;
+    t[0][i] = c;
   }
+  for (std::size_t k = 1; k < 16; ++k)
+    for (std::size_t i = 0; i < 256; ++i) t[k][i] = (t[k - 1][i] >> 8) ^ t[0][t[k - 1][i] & 0xFFu];
   return t;
 }
-inline constexpr std::array<std::uint32_t, 256> kCrc32Table = make_crc32_table();
+inline constexpr std::array<std::array<std::uint32_t, 256>, 16> kCrc32Tables = make_crc32_tables();
 
-/// Continues a CRC-32: crc32(b, crc32(a)) == crc32(a + b); crc32("") == 0.
-inline std::uint32_t crc32(std::string_view data, std::uint32_t crc = 0) noexcept {
+/// The reference: one byte at a time (what crc32 computes, slowly; kept for the tests).
+inline std::uint32_t crc32_bytewise(std::string_view data, std::uint32_t crc = 0) noexcept {
   crc = ~crc;
-  for (char ch : data) crc = kCrc32Table[(crc ^ static_cast<unsigned char>(ch)) & 0xFFu] ^ (crc >> 8);
+  for (char ch : data) crc = kCrc32Tables[0][(crc ^ static_cast<unsigned char>(ch)) & 0xFFu] ^ (crc >> 8);
   return ~crc;
 }
+
+/// Continues a CRC-32: crc32(b, crc32(a)) == crc32(a + b); crc32("") == 0. Slicing-by-16, in portable C++ (bytes
+/// are combined arithmetically, so the byte order of the machine does not matter).
+std::uint32_t crc32(std::string_view data, std::uint32_t crc = 0) noexcept;
 
 // ---- The envelope (format 1). Every line ends in '\n'; numbers are decimal without sign or leading zeros:
 //
@@ -164,10 +173,25 @@ struct FacilityData {
   FacilityKind kind = FacilityKind::Lapas;
   std::vector<CaseData> people;
   ProgrammesData programmes;
+
+  // Not written as such: how the people list is written and read without a second copy of the roster.
+  /// Saving: when set, the people are written from these cases (through one reused CaseData) and `people` is
+  /// ignored. The same bytes as `people` holding their data.
+  const std::vector<Case>* cases_to_save = nullptr;
+  /// Loading: the people rebuilt through the Case constructors as they are read; `people` stays empty.
+  std::vector<Case> loaded_people;
+  /// Loading: the first person the Case constructors refused (a PayloadError naming `people[i]`). from_data raises
+  /// it, so that an error Boost meets later in the payload still comes first, as when everything was decoded before
+  /// anything was rebuilt.
+  std::exception_ptr people_refusal;
 };
 
 /// Most items of any list in the programmes, and of any list inside one record.
 inline constexpr std::uint64_t kMaxListItems = 10'000'000;
+/// Fewest payload bytes one person takes, in either archive kind: a CaseData has 30 values (lists, options, texts,
+/// numbers), each at least a digit and a separator in a text archive (more in a binary one). Bounds the room
+/// reserved for the people an archive announces by what the payload left could hold.
+inline constexpr std::uint64_t kMinPersonBytes = 60;
 /// Longest string the reader allocates (an `expect` object of a golden case may be long; other texts are checked
 /// against the 1,000-character limit when the facility is rebuilt).
 inline constexpr std::uint64_t kMaxArchiveString = std::uint64_t{16} << 20;
@@ -206,6 +230,13 @@ std::string programmes_fingerprint(const ProgrammesData& data);
 // archive_rebuild.cpp
 /// Throws ArchiveError(name) for what cannot be saved (a special date, a text too long to read back).
 FacilityData to_data(const Facility& facility, const std::string& name);
+/// As to_data, but the people are not copied: `cases_to_save` points at the facility's, which must outlive the
+/// result. Checks every person's texts first, as to_data does.
+FacilityData to_data_referencing(const Facility& facility, const std::string& name);
+/// The saved data of one case, written into `out` (whose strings and lists keep their capacity).
+void case_data(const Case& c, CaseData& out);
+/// A case rebuilt through the constructors; throws PayloadError (a key path inside the case) or ValueError.
+Case make_case(CaseData d);
 /// Rebuilds the facility through its constructors and the Programmes operations, checking every invariant;
 /// throws PayloadError or ValueError.
 Facility from_data(FacilityData data);
