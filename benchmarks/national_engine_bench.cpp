@@ -38,6 +38,31 @@ BENCHMARK(BM_ProjectionPeople)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
+// ---- The same in a what-if loop: the results' vector is reused from one projection to the next ----
+
+void BM_ProjectionPeopleReused(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  const auto threads = static_cast<unsigned>(state.range(1));
+  std::vector<Projection> results;
+  bench::engine().project_all(people, results, threads);  // the first run of the loop: the memory is the system's
+  for (auto _ : state) {
+    bench::engine().project_all(people, results, threads);
+    benchmark::DoNotOptimize(results.data());
+  }
+  count_people(state, state.range(0));
+}
+BENCHMARK(BM_ProjectionPeopleReused)
+    ->Apply([](benchmark::internal::Benchmark* b) {
+      b->ArgNames({"people", "threads"});
+      b->Args({10'000, 1});
+      for (std::int64_t n : bench::people_sizes()) {
+        b->Args({n, 1});
+        b->Args({n, 2});
+      }
+    })
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
 // ---- The same people as full Evaluations (grants listed, path to PB, ids and policy named), decisions off ----
 
 void BM_EvaluateAllPeople(benchmark::State& state) {

@@ -52,7 +52,7 @@ std::optional<Holiday> rk_holiday(Religion r) {
 }
 
 // Order of grants on one day: RU, then tambahan, then dasawarsa (§3 "Order on one day").
-int order_of(GrantKind k) {
+constexpr int order_of(GrantKind k) {
   switch (k) {
     case GrantKind::Ru: return 0;
     case GrantKind::Tambahan: return 1;
@@ -72,6 +72,8 @@ struct State {
   int anniversaries[3] = {0, 0, 0};
   std::vector<DatedDays> granted;  // (day, effective days) of every grant so far: the fraction rule's input (§2)
   Date day;                 // the day being decided
+  std::int32_t served_today = 0;  // s.served(day): every decision of the day reads it
+  bool child_today = false;       // s.child_on(day)
   std::int32_t ru_today = 0;
   bool released = false;
 };
@@ -143,8 +145,11 @@ TambahanGrounds tambahan_grounds(const Subject& s, Date d) {
 // the recorded grants appended at the end, so this is close to linear and, unlike std::stable_sort, allocates
 // nothing.
 void sort_events(std::vector<Event>& events) {
+  // Candidate and recorded days are real days (never boost's special values), so the day numbers order them.
   auto before = [](const Event& a, const Event& b) {
-    return a.date != b.date ? a.date < b.date : order_of(a.kind) < order_of(b.kind);
+    const auto x = a.date.day_number();
+    const auto y = b.date.day_number();
+    return x != y ? x < y : order_of(a.kind) < order_of(b.kind);
   };
   for (std::size_t i = 1; i < events.size(); ++i) {
     Event e = events[i];
@@ -213,10 +218,10 @@ private:
         if (e.from <= d && d < e.to) back = e.to;
       fail(RuleId::NotAtLarge, back);
     }
-    bool child = s_.child_on(d);
+    const bool child = st_.child_today;
     std::int32_t threshold = kind == GrantKind::Dasawarsa ? p_.dasawarsa_min_served_days
                                                           : (child ? p_.min_served_days_child : p_.min_served_days);
-    std::int32_t served = s_.served(d);
+    const std::int32_t served = st_.served_today;
     if ((kind != GrantKind::Dasawarsa || threshold > 0) && served <= threshold)
       fail(RuleId::MinServed, add_days(d, threshold + 1 - served));  // PP 99/2012 Art. 34(2)(b)
     if (kind != GrantKind::Dasawarsa || p_.dasawarsa_conduct_lookback) {
@@ -260,6 +265,7 @@ private:
   // recorded assessments; a missing fact is needs review unless assume_unrecorded_facts.
   void assessment_conditions() {
     Date d = dec_->date;
+    if (d < p_.predikat_from && d < p_.uu22_from) return;  // no assessment condition yet: nothing to read
     const Assessment* latest_predicate = nullptr;
     const Assessment* first_risk = nullptr;
     const Assessment* latest_risk = nullptr;
@@ -310,8 +316,7 @@ private:
   }
 
   void amount(GrantKind kind) {
-    Date d = dec_->date;
-    std::int32_t served = s_.served(d);
+    const std::int32_t served = st_.served_today;
     switch (kind) {
       case GrantKind::Ru:
         dec_->step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
@@ -405,12 +410,14 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     if (ev.date <= s.last_start && !ev.recorded) continue;
     if (ev.date != st.day) {
       st.day = ev.date;
+      st.served_today = s.served(ev.date);
+      st.child_today = s.child_on(ev.date);
       st.ru_today = 0;
     }
     int slot = ladder_slot(ev.kind);
     if (!ev.recorded && slot >= 0) {
-      std::int32_t threshold = s.child_on(ev.date) ? s.p.min_served_days_child : s.p.min_served_days;
-      if (s.served(ev.date) > threshold) ++st.anniversaries[slot];
+      std::int32_t threshold = st.child_today ? s.p.min_served_days_child : s.p.min_served_days;
+      if (st.served_today > threshold) ++st.anniversaries[slot];
     }
     if (ev.covered) continue;
     if (!ev.recorded && ev.kind == GrantKind::Tambahan) {

@@ -22,6 +22,7 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
       throw ValueError("sentence.term", to_string(*term),
                        "the sentence ends on " + format_date(*term_end) + ", after 2200-12-31, the last day binaan computes");
   }
+  discipline.reserve(cs.facts().discipline.size() + cs.facts().escapes.size());
   for (const auto& d : cs.facts().discipline) discipline.push_back(d.date);
   for (const auto& e : cs.facts().escapes) discipline.push_back(e.to);  // the return counts as punishment (§4)
   std::sort(discipline.begin(), discipline.end());
@@ -32,33 +33,10 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
   }
 }
 
-std::int32_t Subject::served(Date d) const {
-  std::int32_t days = days_between(last_start, d);
-  for (const auto& e : c.facts().escapes) {
-    Date from = std::max(e.from, last_start);
-    Date to = std::min(e.to, d);
-    if (from < to) days -= days_between(from, to);
-  }
-  return days;
-}
-
-bool Subject::at_large(Date d) const {
-  for (const auto& e : c.facts().escapes)
-    if (e.from <= d && d < e.to) return true;
-  return false;
-}
-
 bool Subject::escaped_on_or_before(Date d) const {
   for (const auto& e : c.facts().escapes)
     if (e.from <= d) return true;
   return false;
-}
-
-std::optional<Date> Subject::discipline_in(Date d, std::int32_t window) const {
-  std::optional<Date> latest;
-  for (Date e : discipline)
-    if (in_lookback(e, d, window)) latest = e;
-  return latest;
 }
 
 Date Subject::first_clear_day(Date d, std::int32_t window) const {
@@ -71,11 +49,6 @@ const ParticipationEvidence* Subject::participation_on(Date d) const {
   for (const auto& e : record.participation)
     if (e.to < d && days_between(e.to, d) <= 365 && (!latest || e.to > latest->to)) latest = &e;
   return latest;
-}
-
-bool Subject::child_on(Date d) const {
-  if (auto flag = c.person().child_flag()) return *flag;
-  return adult_from && d < *adult_from;  // unknown birth date: adult
 }
 
 bool Subject::special_pp99() const {

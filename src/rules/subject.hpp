@@ -7,6 +7,7 @@
 #include <binaan/rules/policy.hpp>
 #include <binaan/time/term.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -40,6 +41,8 @@ public:
   Date half_end() const { return fraction_end_of(kOneHalf, half_end_); }
   Date two_thirds_end() const { return fraction_end_of(kTwoThirds, two_thirds_end_); }
 
+  // The questions the timeline asks on every candidate day are inline (defined below the class).
+
   /// Days served on `d` for the thresholds: since the last detention, less days at large (§2, §4).
   std::int32_t served(Date d) const;
   bool at_large(Date d) const;
@@ -68,5 +71,33 @@ private:
   mutable std::optional<Date> two_thirds_end_;
 
 };
+
+inline std::int32_t Subject::served(Date d) const {
+  std::int32_t days = days_between(last_start, d);
+  for (const auto& e : c.facts().escapes) {
+    Date from = std::max(e.from, last_start);
+    Date to = std::min(e.to, d);
+    if (from < to) days -= days_between(from, to);
+  }
+  return days;
+}
+
+inline bool Subject::at_large(Date d) const {
+  for (const auto& e : c.facts().escapes)
+    if (e.from <= d && d < e.to) return true;
+  return false;
+}
+
+inline std::optional<Date> Subject::discipline_in(Date d, std::int32_t window) const {
+  std::optional<Date> latest;
+  for (Date e : discipline)
+    if (in_lookback(e, d, window)) latest = e;
+  return latest;
+}
+
+inline bool Subject::child_on(Date d) const {
+  if (auto flag = c.person().child_flag()) return *flag;
+  return adult_from && d < *adult_from;  // unknown birth date: adult
+}
 
 }  // namespace binaan::detail

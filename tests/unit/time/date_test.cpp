@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 using namespace binaan;
@@ -80,4 +82,35 @@ TEST(Date, AgeOn) {
   EXPECT_EQ(age_on(Date(2004, 7, 23), Date(2022, 7, 22)), 17);
   EXPECT_EQ(age_on(Date(2004, 7, 23), Date(2022, 7, 23)), 18);
   EXPECT_EQ(age_on(Date(2004, 2, 29), Date(2022, 2, 28)), 18);
+}
+
+TEST(AddMonths, AgreesWithBoostsCalendarOnEveryWeekOf1900To2200) {
+  // add_months works on day counts; the reference converts through boost's year_month_day and clamps to the
+  // month's end as §2 says. Every 7th day of 1900–2200 (so every day of the month and week), months from −30 to 30
+  // and ±100 years.
+  auto reference = [](Date d, int months) {
+    const auto ymd = d.year_month_day();
+    const int total = static_cast<int>(ymd.year) * 12 + static_cast<int>(ymd.month) - 1 + months;
+    const int y = total / 12;
+    const int m = total % 12 + 1;
+    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                           static_cast<unsigned short>(m));
+    const int day = std::min(static_cast<int>(ymd.day), last);
+    return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(day));
+  };
+  std::size_t checked = 0;
+  for (Date d(1900, 1, 1); d <= Date(2200, 12, 31); d += boost::gregorian::days(7)) {
+    for (int months = -30; months <= 30; ++months) {
+      ASSERT_EQ(add_months(d, months), reference(d, months)) << format_date(d) << " + " << months << " months";
+      ++checked;
+    }
+    ASSERT_EQ(add_years(d, 100), reference(d, 1200)) << format_date(d);
+    ASSERT_EQ(add_years(d, -100), reference(d, -1200)) << format_date(d);
+  }
+  EXPECT_EQ(checked, 15706u * 61u);  // 15,706 weeks
+  EXPECT_EQ(add_years(Date(2024, 2, 29), 1), Date(2025, 2, 28));
+  EXPECT_EQ(add_months(Date(2024, 3, 31), -1), Date(2024, 2, 29));
+  EXPECT_THROW(add_months(Date(boost::gregorian::not_a_date_time), 1), ValueError);
+  EXPECT_THROW(add_years(Date(1400, 1, 1), -1), ValueError);
+  EXPECT_THROW(add_years(Date(9999, 12, 1), 1), ValueError);
 }
