@@ -52,18 +52,25 @@ const Policy& policy_for(const Case& c, const Policy& engine_policy, std::option
   return *storage;
 }
 
+// The vectors a timeline borrowed from the workspace, back for the next case.
+void give_back(detail::Timeline& timeline, detail::Workspace& ws) {
+  ws.grants = std::move(timeline.grants);
+  ws.granted = std::move(timeline.granted);
+}
+
 // The rules over one case — its policy, the remission timeline, the integration programmes — handed to
 // `make(subject, policy, timeline, integration)`, which builds the result; the scratch space is the caller's.
 template <typename Make>
 auto run_case(const Case& c, const ProgrammeRecord& record, const Policy& engine_policy,
-              const detail::HolidayDays& holidays, detail::KeepDecisions keep, detail::Workspace& ws, Make make) {
+              const detail::HolidayDays& holidays, detail::KeepDecisions keep, bool with_pb_path,
+              detail::Workspace& ws, Make make) {
   std::optional<Policy> overridden;
   const Policy& policy = policy_for(c, engine_policy, overridden);
   const detail::Subject subject(c, policy, record);
   detail::Timeline timeline = detail::run_timeline(subject, holidays, keep, ws);
-  detail::Integration integration = detail::integrate(subject, timeline);
+  detail::Integration integration = detail::integrate(subject, timeline, with_pb_path);
   auto result = make(subject, policy, timeline, integration);
-  ws.granted = std::move(timeline.granted);  // back to the workspace, for the next case
+  give_back(timeline, ws);
   return result;
 }
 
@@ -74,7 +81,7 @@ Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Po
   ev.person = c.person().id();
   ev.start = subject.start;
   ev.term_end = subject.term_end;
-  ev.grants = std::move(timeline.grants);
+  ev.grants.assign(timeline.grants.begin(), timeline.grants.end());  // exact size: the timeline's is the workspace's
   ev.expiry = timeline.expiry;
   ev.final_release = integration.final_release;
   ev.subsider_days = integration.subsider_days;
@@ -213,7 +220,7 @@ const ProgrammeRecord& record_of(const std::vector<ProgrammeRecord>* records, st
 
 Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options) const {
   detail::Workspace ws;
-  return run_case(c, record, policy_, *holidays_, {options.decisions, {}}, ws,
+  return run_case(c, record, policy_, *holidays_, {options.decisions, {}}, true, ws,
                   [&](const auto& subject, const auto& policy, auto& timeline, auto& integration) {
                     return evaluation_of(c, subject, policy, timeline, integration);
                   });
@@ -224,7 +231,7 @@ std::vector<Evaluation> Engine::evaluate_all(const std::vector<Case>& roster, co
   check_records(roster, records);
   std::vector<Evaluation> out(roster.size());
   for_each_case(roster, threads, [&](std::size_t i, detail::Workspace& ws) {
-    out[i] = run_case(roster[i], record_of(records, i), policy_, *holidays_, {options.decisions, {}}, ws,
+    out[i] = run_case(roster[i], record_of(records, i), policy_, *holidays_, {options.decisions, {}}, true, ws,
                       [&](const auto& subject, const auto& policy, auto& timeline, auto& integration) {
                         return evaluation_of(roster[i], subject, policy, timeline, integration);
                       });
@@ -240,7 +247,7 @@ constexpr auto kProject = [](const auto& subject, const auto&, const auto& timel
 
 Projection Engine::project(const Case& c, const ProgrammeRecord& record) const {
   detail::Workspace ws;
-  return run_case(c, record, policy_, *holidays_, {}, ws, kProject);
+  return run_case(c, record, policy_, *holidays_, {}, false, ws, kProject);
 }
 
 std::vector<Projection> Engine::project_all(const std::vector<Case>& roster, unsigned threads,
@@ -255,7 +262,7 @@ void Engine::project_all(const std::vector<Case>& roster, std::vector<Projection
   check_records(roster, records);
   out.resize(roster.size());
   for_each_case(roster, threads, [&](std::size_t i, detail::Workspace& ws) {
-    out[i] = run_case(roster[i], record_of(records, i), policy_, *holidays_, {}, ws, kProject);
+    out[i] = run_case(roster[i], record_of(records, i), policy_, *holidays_, {}, false, ws, kProject);
   });
 }
 
@@ -274,7 +281,7 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
         // milestones are not needed.
         if (!subject.until || day < *subject.until) subject.until = day;
         detail::Timeline timeline = detail::run_timeline(subject, *holidays_, detail::KeepDecisions{false, day}, ws);
-        ws.granted = std::move(timeline.granted);  // back to the workspace, for the next case
+        give_back(timeline, ws);
         if (timeline.decisions.empty()) return;
         DayOutcome& out = outcomes.emplace_back();
         out.person = c.person().id();

@@ -32,7 +32,7 @@ std::int32_t subsider_length(const Subject& s, Date from) {
 
 }  // namespace
 
-Integration integrate(const Subject& s, const Timeline& tl) {
+Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   Integration out;
   if (!s.term || !tl.expiry) return out;
   const Policy& p = s.p;
@@ -64,21 +64,24 @@ Integration integrate(const Subject& s, const Timeline& tl) {
   // asimilasi for at least ½ of the time left at its start.
   std::optional<Date> pb;
   PbPath path;
-  path.steps.reserve(5);  // two-thirds minimum, PB, conduct, asimilasi, subsider
-  path.steps.push_back({RuleId::TwoThirdsMinimum, two_thirds_ok ? std::optional<Date>(s.start) : std::nullopt});
-  path.steps.push_back({RuleId::Pb, two_thirds});
+  auto step = [&](RuleId rule, std::optional<Date> met_on) {
+    if (with_pb_path) path.steps.push_back({rule, met_on});
+  };
+  if (with_pb_path) path.steps.reserve(5);  // two-thirds minimum, PB, conduct, asimilasi, subsider
+  step(RuleId::TwoThirdsMinimum, two_thirds_ok ? std::optional<Date>(s.start) : std::nullopt);
+  step(RuleId::Pb, two_thirds);
   if (two_thirds_ok) {
     Date day = s.first_clear_day(two_thirds, p.pb_lookback_days);
-    path.steps.push_back({RuleId::PbConduct, day});
+    step(RuleId::PbConduct, day);
     bool possible = true;
     if (s.special_thresholds_on(day)) {
       if (asimilasi) {
         std::int32_t left = days_between(*asimilasi, expiry);
         Date after = add_days(*asimilasi, (left + 1) / 2);
-        path.steps.push_back({RuleId::PbAsimilasi, after});
+        step(RuleId::PbAsimilasi, after);
         day = std::max(day, after);
       } else {
-        path.steps.push_back({RuleId::PbAsimilasi, std::nullopt});
+        step(RuleId::PbAsimilasi, std::nullopt);
         possible = false;
       }
     }
@@ -112,11 +115,13 @@ Integration integrate(const Subject& s, const Timeline& tl) {
   for (const auto& m : {pb, cb, cmb})
     if (m) insert = std::min(insert, *m);
   out.subsider_days = unpaid ? subsider_length(s, insert) : 0;
-  auto shift = [&](std::optional<Date> d) {
-    return d && *d >= insert ? std::optional<Date>(add_days(*d, out.subsider_days)) : d;
+  auto shift = [&](std::optional<Date>& d) {
+    if (d && *d >= insert) d = add_days(*d, out.subsider_days);
   };
   out.final_release = add_days(expiry, out.subsider_days);
-  out.milestones = {shift(asimilasi), shift(cmk), shift(pb), shift(cb), shift(cmb)};
+  out.milestones = {asimilasi, cmk, pb, cb, cmb};
+  Milestones& ms = out.milestones;
+  for (std::optional<Date>* m : {&ms.asimilasi, &ms.cmk, &ms.pb, &ms.cb, &ms.cmb_start}) shift(*m);
 
   // Earliest-parole scenario: leaves on PB; remission frozen after that day's grants (§6).
   if (pb) {
@@ -126,9 +131,11 @@ Integration integrate(const Subject& s, const Timeline& tl) {
     Date parole_expiry = add_days(add_days(*s.term_end, -frozen), out.subsider_days);
     out.parole = ParoleScenario{*out.milestones.pb, parole_expiry, add_years(parole_expiry, p.probation_years)};
   }
-  if (unpaid) path.steps.push_back({RuleId::SubsiderAfterRelease, out.milestones.pb});
-  path.earliest = out.milestones.pb;
-  out.pb_path = std::move(path);
+  if (unpaid) step(RuleId::SubsiderAfterRelease, out.milestones.pb);
+  if (with_pb_path) {
+    path.earliest = out.milestones.pb;
+    out.pb_path = std::move(path);
+  }
   return out;
 }
 

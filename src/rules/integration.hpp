@@ -16,6 +16,8 @@ struct Integration {
   std::optional<Date> two_thirds_day;
 };
 
-Integration integrate(const Subject& s, const Timeline& tl);
+/// The milestones of §5–§6 after the timeline `tl`; the path to PB only `with_pb_path` (an Evaluation shows it, a
+/// Projection does not, and it is the only part that allocates).
+Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path);
 
 }  // namespace binaan::detail

@@ -396,9 +396,9 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
   st.granted = std::move(ws.granted);  // its capacity, handed back by the caller after use
   st.granted.clear();
   st.granted.reserve(events.size());
-  // The grants are gathered in scratch space and copied once at the end: the result keeps no spare capacity
-  // (a national roster keeps a million of them).
-  std::vector<Grant>& grants = ws.grants;
+  // The grants are gathered in the workspace's vector, lent to the timeline; the caller gives it back (an
+  // Evaluation copies them at their exact size: a national roster keeps a million of them).
+  std::vector<Grant> grants = std::move(ws.grants);
   grants.clear();
   grants.reserve(events.size());
   Decider decider(s, st);
@@ -470,7 +470,7 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
   }
   tl.expiry = st.expiry;
   tl.granted = std::move(st.granted);
-  tl.grants.assign(grants.begin(), grants.end());
+  tl.grants = std::move(grants);
   tl.released_by_grant = st.released;
   return tl;
 }

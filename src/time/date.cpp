@@ -97,6 +97,7 @@ Date add_months(Date d, int months) {
   // Through the proleptic Gregorian day count rather than boost's year_month_day and date(y, m, d), which convert
   // and validate more slowly: the rules add months several times for every person.
   if (d.is_special()) throw ValueError("date", format_date(d), "month arithmetic leaves the supported years");
+  if (months == 0) return d;  // a fraction of a short sentence has no whole years
   const int z = static_cast<int>(d.day_number()) - kJulianDayOf1970;
   const Civil c = civil_from_days(z);
   const int total = c.year * 12 + (c.month - 1) + months;
