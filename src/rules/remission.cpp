@@ -32,6 +32,10 @@ HolidayDays::HolidayDays(const HolidayCalendar& calendar) : calendar_(calendar) 
   for (Holiday h : kAll)
     for (int y = kMinYear; y <= kMaxYear; ++y)
       days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (y - kMinYear))] = calendar.resolve(h, y);
+  each_in_its_year_ = true;
+  for (Holiday h : kAll)
+    for (int y = kMinYear; y <= kMaxYear; ++y)
+      if (resolve(h, y).date.year() != y) each_in_its_year_ = false;
 }
 
 namespace {
@@ -88,11 +92,21 @@ std::int32_t days_in_year(int year) {
 // At most six candidates a year (RU, tambahan, dasawarsa, RK, PMP HAN, kemanusiaan).
 constexpr std::size_t kMaxCandidatesPerYear = 6;
 
-// Fills `events` (emptied first) with every candidate day of the term, year by year.
-void candidate_events(const Subject& s, const HolidayDays& holidays, std::vector<RuleId>& notes,
+// Whether event (a_date, a_kind) comes before (b_date, b_kind): date order, and on one day the order of §3.
+bool comes_before(Date a_date, GrantKind a_kind, Date b_date, GrantKind b_kind) {
+  const auto x = a_date.day_number();  // real days, never boost's special values: the day numbers order them
+  const auto y = b_date.day_number();
+  return x != y ? x < y : order_of(a_kind) < order_of(b_kind);
+}
+
+// Fills `events` (emptied first) with every candidate day of the term, year by year, in the order of sort_events:
+// each year's fixed days in their order (29 May, 23 July, 17 August), the year's RK holiday put in its place among
+// them. Returns false when that order could not be kept (a calendar whose holiday of year y lies in another year);
+// the caller then sorts.
+bool candidate_events(const Subject& s, const HolidayDays& holidays, std::vector<RuleId>& notes,
                       std::vector<Event>& events) {
   events.clear();
-  if (!s.term_end) return;
+  if (!s.term_end) return true;
   std::optional<Holiday> rk = rk_holiday(s.c.person().religion());
   if (!rk) notes.push_back(RuleId::ReligiousHoliday);
   int first = s.last_start.year();
@@ -100,26 +114,35 @@ void candidate_events(const Subject& s, const HolidayDays& holidays, std::vector
   if (s.until) last = std::min(last, static_cast<int>(s.until->year()));  // nothing after `until` is decided (run_timeline)
   std::size_t recorded = s.c.recorded() ? s.c.recorded()->grants.size() : 0;
   events.reserve(static_cast<std::size_t>(std::max(last - first + 1, 0)) * kMaxCandidatesPerYear + recorded);
+  const bool in_order = holidays.each_in_its_year();
   // 17 August of each year by stepping a year's days from the first (date arithmetic, no calendar conversion).
   Date ru = make_date(first, 8, 17);  // Keppres 174/1999 Art. 4: Independence Day
   for (int y = first; y <= last; ru = add_days(ru, days_in_year(++y))) {
-    events.emplace_back(ru, GrantKind::Ru);
-    events.emplace_back(ru, GrantKind::Tambahan);
-    if (y >= 1955 && (y - 1955) % 10 == 0) events.emplace_back(ru, GrantKind::Dasawarsa);  // Keppres 120/1955
-    if (rk) {
-      HolidayDate h = holidays.resolve(*rk, y);
-      events.emplace_back(h.date, GrantKind::Rk, h.status);
-    }
-    if (y >= s.p.pmp_han_from_year) {
-      Date han = add_days(ru, -25);  // 23 July, Hari Anak Nasional: 25 days before 17 August
-      if (s.child_on(han)) events.emplace_back(han, GrantKind::PmpHan);
-    }
+    std::optional<HolidayDate> rk_day;
+    if (rk) rk_day = holidays.resolve(*rk, y);
+    // A fixed candidate of the year, preceded by the RK when the RK comes first.
+    auto add = [&](Date d, GrantKind kind) {
+      if (rk_day && comes_before(rk_day->date, GrantKind::Rk, d, kind)) {
+        events.emplace_back(rk_day->date, GrantKind::Rk, rk_day->status);
+        rk_day.reset();
+      }
+      events.emplace_back(d, kind);
+    };
     if (s.p.project_kemanusiaan) {
       // 29 May, Hari Lanjut Usia Nasional (Permenkumham 3/2018 Art. 29): 80 days before 17 August.
       Date elderly_day = add_days(ru, -80);
-      if (s.elderly_from && elderly_day >= *s.elderly_from) events.emplace_back(elderly_day, GrantKind::Kemanusiaan);
+      if (s.elderly_from && elderly_day >= *s.elderly_from) add(elderly_day, GrantKind::Kemanusiaan);
     }
+    if (y >= s.p.pmp_han_from_year) {
+      Date han = add_days(ru, -25);  // 23 July, Hari Anak Nasional: 25 days before 17 August
+      if (s.child_on(han)) add(han, GrantKind::PmpHan);
+    }
+    add(ru, GrantKind::Ru);
+    add(ru, GrantKind::Tambahan);
+    if (y >= 1955 && (y - 1955) % 10 == 0) add(ru, GrantKind::Dasawarsa);  // Keppres 120/1955
+    if (rk_day) events.emplace_back(rk_day->date, GrantKind::Rk, rk_day->status);  // after 17 August
   }
+  return in_order;
 }
 
 struct TambahanGrounds {
@@ -141,16 +164,11 @@ TambahanGrounds tambahan_grounds(const Subject& s, Date d) {
 }
 
 // Date order, and on one day the order of §3; events with equal keys keep their order (a candidate before the
-// recorded grant that covers it). An insertion sort: candidate_events is in order but for a year's few holidays and
-// the recorded grants appended at the end, so this is close to linear and, unlike std::stable_sort, allocates
-// nothing.
+// recorded grant that covers it). Needed only when recorded grants are appended to the candidates (or a calendar
+// puts a holiday outside its year). An insertion sort: the candidates are in order, so this is close to linear and,
+// unlike std::stable_sort, allocates nothing.
 void sort_events(std::vector<Event>& events) {
-  // Candidate and recorded days are real days (never boost's special values), so the day numbers order them.
-  auto before = [](const Event& a, const Event& b) {
-    const auto x = a.date.day_number();
-    const auto y = b.date.day_number();
-    return x != y ? x < y : order_of(a.kind) < order_of(b.kind);
-  };
+  auto before = [](const Event& a, const Event& b) { return comes_before(a.date, a.kind, b.date, b.kind); };
   for (std::size_t i = 1; i < events.size(); ++i) {
     Event e = events[i];
     std::size_t j = i;
@@ -383,13 +401,13 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     return tl;
   }
   std::vector<Event>& events = ws.events;
-  candidate_events(s, holidays, tl.notes, events);
+  const bool in_order = candidate_events(s, holidays, tl.notes, events);
   const auto& recorded = s.c.recorded();
   if (recorded) {
     for (auto& ev : events) ev.covered = ev.date <= recorded->until;
     for (const auto& g : recorded->grants) events.emplace_back(g.date, g.kind, DateStatus::Fixed, &g);
   }
-  sort_events(events);
+  if (recorded || !in_order) sort_events(events);
 
   State st;
   st.expiry = *s.term_end;

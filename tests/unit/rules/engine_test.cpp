@@ -386,3 +386,37 @@ TEST(Engine, UsesItsOwnCalendarInEveryYearAndCopiesShareIt) {
   const Engine copy = custom;
   EXPECT_EQ(evaluation_to_json(copy.evaluate(c)), evaluation_to_json(ev));
 }
+
+TEST(Engine, AHolidayOnAFixedGrantDayIsDecidedInTheOrderOfSection3) {
+  // Candidate days are listed year by year in date order with the year's RK put among the fixed days; on one day
+  // RU, tambahan and dasawarsa come before RK, and RK before PMP HAN and kemanusiaan (§3 "Order on one day").
+  auto kinds_on = [](const Evaluation& ev, Date day) {
+    std::vector<GrantKind> kinds;
+    for (const auto& d : ev.decisions)
+      if (d.date == day) kinds.push_back(d.kind);
+    return kinds;
+  };
+  auto in_date_order = [](const Evaluation& ev) {
+    for (std::size_t i = 1; i < ev.decisions.size(); ++i)
+      if (ev.decisions[i].date < ev.decisions[i - 1].date) return false;
+    return true;
+  };
+  const Date august = make_date(2030, 8, 17);
+  const Engine on_august(default_policy(), HolidayCalendar::builtin().with(Holiday::IdulFitri, august, DateStatus::Confirmed));
+  CaseBuilder muslim;
+  muslim.of(Religion::Islam).detained("2028-01-05").sentence("6y").final_on("2028-03-01");
+  muslim.facts.services.push_back({make_date(2030, 3, 1), ServiceKind::Humanitarian});  // a ground for tambahan
+  const Evaluation adult = on_august.evaluate(muslim.build());
+  EXPECT_TRUE(in_date_order(adult));
+  EXPECT_EQ(kinds_on(adult, august), (std::vector<GrantKind>{GrantKind::Ru, GrantKind::Tambahan, GrantKind::Rk}));
+  // A child on 23 July 2030 (PMP HAN), with Idul Fitri moved to that day: RK first.
+  const Date july = make_date(2030, 7, 23);
+  const Engine on_july(default_policy(), HolidayCalendar::builtin().with(Holiday::IdulFitri, july, DateStatus::Confirmed));
+  CaseBuilder child = muslim;
+  child.birth = make_date(2014, 1, 1);
+  const Evaluation young = on_july.evaluate(child.build());
+  EXPECT_TRUE(in_date_order(young));
+  EXPECT_EQ(kinds_on(young, july), (std::vector<GrantKind>{GrantKind::Rk, GrantKind::PmpHan}));
+  // And in the years the holiday falls elsewhere, every decision is still in date order.
+  EXPECT_TRUE(in_date_order(engine().evaluate(child.build())));
+}
