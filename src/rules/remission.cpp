@@ -177,6 +177,27 @@ void sort_events(std::vector<Event>& events) {
   }
 }
 
+bool grants_in_order(const std::vector<RecordedGrant>& grants) {
+  for (std::size_t i = 1; i < grants.size(); ++i)
+    if (comes_before(grants[i].date, grants[i].kind, grants[i - 1].date, grants[i - 1].kind)) return false;
+  return true;
+}
+
+// The candidates (in order) and the recorded grants (in order) merged into `events`, a candidate before the recorded
+// grant of the same day and kind, as sort_events would order them; `scratch` is the workspace's, swapped in.
+void merge_recorded(const std::vector<RecordedGrant>& grants, std::vector<Event>& events, std::vector<Event>& scratch) {
+  scratch.clear();
+  scratch.reserve(events.size() + grants.size());
+  auto candidate = events.begin();
+  for (const auto& g : grants) {
+    for (; candidate != events.end() && !comes_before(g.date, g.kind, candidate->date, candidate->kind); ++candidate)
+      scratch.push_back(*candidate);
+    scratch.emplace_back(g.date, g.kind, DateStatus::Fixed, &g);
+  }
+  scratch.insert(scratch.end(), candidate, events.end());
+  events.swap(scratch);
+}
+
 // `d` as a new Decision on (date, kind), keeping the capacity of its vectors: a timeline that does not keep its
 // decisions reuses one Decision and allocates nothing per candidate day.
 void reset(Decision& d, Date date, GrantKind kind, DateStatus status) {
@@ -405,9 +426,15 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
   const auto& recorded = s.c.recorded();
   if (recorded) {
     for (auto& ev : events) ev.covered = ev.date <= recorded->until;
-    for (const auto& g : recorded->grants) events.emplace_back(g.date, g.kind, DateStatus::Fixed, &g);
+    if (in_order && grants_in_order(recorded->grants)) {
+      merge_recorded(recorded->grants, events, ws.merged);
+    } else {
+      for (const auto& g : recorded->grants) events.emplace_back(g.date, g.kind, DateStatus::Fixed, &g);
+      sort_events(events);
+    }
+  } else if (!in_order) {
+    sort_events(events);
   }
-  if (recorded || !in_order) sort_events(events);
 
   State st;
   st.expiry = *s.term_end;

@@ -55,6 +55,7 @@ struct Event {
 /// little more than what the results keep. Owned by the caller (no global or thread-local state); one per thread.
 struct Workspace {
   std::vector<Event> events;
+  std::vector<Event> merged;       // candidates and recorded grants merged, then swapped with `events`
   std::vector<Grant> grants;       // lent to Timeline::grants; give both back after use to keep their capacity
   std::vector<DatedDays> granted;  // lent to Timeline::granted
   Decision scratch;
