@@ -137,15 +137,20 @@ private:
 
 }  // namespace
 
-std::string envelope_header(std::string_view payload, ArchiveFormat kind, unsigned boost_version, int format) {
+std::string envelope_lines(std::uint64_t length, ArchiveFormat kind, unsigned boost_version, int format) {
   std::string h(kFacilityArchiveMagic);
   h += "format " + std::to_string(format) + "\n";
   h += "archive " + std::string(to_string(kind)) + "\n";
   h += "boost " + std::to_string(boost_version) + "\n";
-  h += "length " + std::to_string(payload.size()) + "\n";
-  const std::uint32_t crc = crc32(payload, crc32(h));
-  h += "crc32 " + hex8(crc) + "\n\n";
+  h += "length " + std::to_string(length) + "\n";
   return h;
+}
+
+std::string envelope_crc_line(std::uint32_t crc) { return "crc32 " + hex8(crc) + "\n\n"; }
+
+std::string envelope_header(std::string_view payload, ArchiveFormat kind, unsigned boost_version, int format) {
+  const std::string h = envelope_lines(payload.size(), kind, boost_version, format);
+  return h + envelope_crc_line(crc32(payload, crc32(h)));
 }
 
 Envelope parse_envelope_header(std::string_view bytes, const std::string& name) {
@@ -214,10 +219,21 @@ namespace {
 std::string archive_bytes(const Facility& facility, ArchiveFormat format, const std::string& name) {
   try {
     const FacilityData data = to_data_referencing(facility, name);
-    const std::string payload = encode_payload(data, format);
-    std::string out = envelope_header(payload, format, boost_archive_version());
-    out.reserve(out.size() + payload.size());
-    out += payload;
+    PayloadBlocks payload = encode_payload_blocks(data, format);
+    // One copy of the payload, block by block behind the header, each block checksummed while it is in the cache
+    // and freed after it; the checksum's digits are filled in last.
+    const std::string lines = envelope_lines(payload.size(), format, boost_archive_version());
+    const std::string crc_line = envelope_crc_line(0);
+    std::string out;
+    out.reserve(lines.size() + crc_line.size() + payload.size());
+    out += lines;
+    out += crc_line;
+    std::uint32_t crc = crc32(lines);
+    payload.drain([&](std::string_view block) {
+      out += block;
+      crc = crc32(block, crc);
+    });
+    out.replace(lines.size(), crc_line.size(), envelope_crc_line(crc));  // same length: nothing moves
     return out;
   } catch (const ArchiveError&) {
     throw;

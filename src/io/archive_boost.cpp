@@ -34,6 +34,7 @@
 #include <boost/archive/impl/text_iarchive_impl.ipp>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <istream>
 #include <limits>
@@ -113,6 +114,61 @@ std::uint64_t string_cap(std::uint64_t remaining) { return std::min(remaining, k
 
 }  // namespace
 
+// ---- the classes Boost has introduced: read their further objects without Boost's per-object lookups ----
+
+template <class... Ts>
+struct TypeList {};
+/// Every persisted type (the BINAAN_PERSISTED list below): each has a slot in ClassVersions.
+using PersistedTypes = TypeList<FacilityData, CaseData, PersonData, SentenceData,
+    ProgrammesData, ProfitSplitPolicyData, LedgerData, DetentionPeriod, Subsidiary,
+    Commutation, Facts, DisciplineEntry, Escape, DaySpan, Service, Assessment, Recorded, RecordedGrant,
+    PolicyOverride, EnrolmentPolicy, SavingsPolicy, Programme, Partner, Agreement, Workshop, Session, Product,
+    Enrolment, WaitingEntry, EnrolmentDecision, Decline, Attendance, EndAssessment, Certificate, PemukaPeriod,
+    Batch, Contribution, Consignment, StockLine, ConsignmentRecord, Sale, SaleLine, SaleRecord, ProfitShares, Part,
+    LedgerEntry>;
+
+template <class T, class... Ts>
+constexpr int slot_in(TypeList<Ts...>) {
+  int i = 0;
+  int found = -1;
+  ((found = (found < 0 && std::is_same<T, Ts>::value) ? i : found, ++i), ...);
+  return found;
+}
+template <class... Ts>
+constexpr std::size_t size_of(TypeList<Ts...>) {
+  return sizeof...(Ts);
+}
+/// The slot of a persisted type; -1 for any other.
+template <class T>
+constexpr int kClassSlot = slot_in<T>(PersistedTypes{});
+
+/// What an input archive has learnt of each class. Boost reads a class's information (tracking flag and version)
+/// before its first object, then for every object looks its class up in a set ordered by type name (string
+/// comparisons) and calls the class's serializer through virtual functions. A class whose information said
+/// "untracked" has nothing more in the payload than its fields, so once its first object is read through Boost its
+/// further objects are read by calling serialize directly with the version Boost read: the same bytes read, the
+/// same checks, the same errors. A class whose information said "tracked" (only a forged archive says so) always
+/// goes through Boost, which reads an object id before each such object.
+class ClassVersions {
+public:
+  ClassVersions() { versions_.fill(-1); }
+  /// Boost has just read the tracking flag of a class's information, right before the class's first object.
+  void tracking_read(bool tracked) { fresh_ = tracked ? Fresh::Tracked : Fresh::Untracked; }
+  /// serialize() of a class of `slot` begins with `version`: the first object, when Boost has just read the
+  /// class's information.
+  void object(int slot, unsigned version) {
+    if (slot >= 0 && fresh_ == Fresh::Untracked) versions_[static_cast<std::size_t>(slot)] = version;
+    fresh_ = Fresh::None;
+  }
+  /// The version of the class of `slot`, once an object of it has been read untracked; -1 before.
+  std::int64_t known(int slot) const { return versions_[static_cast<std::size_t>(slot)]; }
+
+private:
+  enum class Fresh : std::uint8_t { None, Tracked, Untracked };
+  Fresh fresh_ = Fresh::None;
+  std::array<std::int64_t, size_of(PersistedTypes{})> versions_{};
+};
+
 class SafeTextIArchive : public boost::archive::text_iarchive_impl<SafeTextIArchive> {
   using Base = boost::archive::text_iarchive_impl<SafeTextIArchive>;
 
@@ -122,6 +178,7 @@ public:
   }
   ~SafeTextIArchive() override = default;
   std::uint64_t remaining() const { return buf_.remaining(); }
+  ClassVersions& classes() { return classes_; }
 
   friend class boost::archive::detail::interface_iarchive<SafeTextIArchive>;
   friend class boost::archive::basic_text_iarchive<SafeTextIArchive>;
@@ -138,6 +195,7 @@ protected:
     if constexpr (std::is_integral<T>::value && !std::is_same<T, bool>::value && sizeof(T) >= 2)
       if (is.rdstate() == std::ios::goodbit && buf_.read_plain_integer(t)) return;
     Base::load(t);
+    if constexpr (std::is_same<T, boost::archive::tracking_type>::value) classes_.tracking_read(std::as_const(t));
   }
   void load(std::string& s) {
     std::size_t size = 0;
@@ -160,6 +218,7 @@ protected:
 
 private:
   MemoryBuf& buf_;
+  ClassVersions classes_;
 };
 
 class SafeBinaryIArchive;
@@ -173,6 +232,7 @@ public:
     init(boost::archive::no_codecvt);
   }
   std::uint64_t remaining() const { return buf_.remaining(); }
+  ClassVersions& classes() { return classes_; }
 
   friend class boost::archive::detail::interface_iarchive<SafeBinaryIArchive>;
   friend class boost::archive::basic_binary_iarchive<SafeBinaryIArchive>;
@@ -186,10 +246,12 @@ protected:
   /// flags, read once per class, go to Boost's.
   template <class T>
   void load(T& t) {
-    if constexpr (std::is_arithmetic<T>::value)
+    if constexpr (std::is_arithmetic<T>::value) {
       buf_.take(&t, sizeof t);
-    else
+    } else {
       Primitive::load(t);
+      if constexpr (std::is_same<T, boost::archive::tracking_type>::value) classes_.tracking_read(std::as_const(t));
+    }
   }
   void load_binary(void* address, std::size_t count) { buf_.take(address, count); }
   void load(std::string& s) {
@@ -208,6 +270,7 @@ protected:
 
 private:
   MemoryBuf& buf_;
+  ClassVersions classes_;
 };
 
 // ---- value helpers: one `io` per kind of value, declared before any use (two-phase lookup) ----
@@ -428,6 +491,13 @@ void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max) {
 template <class Ar, class T, std::enable_if_t<std::is_class<T>::value, int>>
 void io(Ar& ar, T& x, const char* what) {
   try {
+    if constexpr (Ar::is_loading::value && kClassSlot<T> >= 0) {
+      const std::int64_t version = ar.classes().known(kClassSlot<T>);
+      if (version >= 0) {  // what Boost's load_object would do for an untracked class it has met (ClassVersions)
+        boost::serialization::serialize_adl(ar, x, static_cast<unsigned>(version));
+        return;
+      }
+    }
     ar & x;
   } catch (const PayloadError& e) {
     throw e.within(what);
@@ -481,7 +551,7 @@ void io_people(Ar& ar, FacilityData& x) {
       // Not now: the list then grows as the people are read, as any list does.
     }
     for (std::uint64_t i = 0; i < n; ++i) {
-      CaseData d{};
+      CaseData d;  // every member has its initializer or constructor: no zero-filling first
       try {
         io(ar, d, "");
       } catch (const PayloadError& e) {
@@ -491,7 +561,7 @@ void io_people(Ar& ar, FacilityData& x) {
       }
       if (x.people_refusal) continue;  // read the rest only for the errors that come first
       try {
-        x.loaded_people.push_back(make_case(std::move(d)));
+        make_case_into(std::move(d), x.loaded_people);
       } catch (const PayloadError& e) {
         x.people_refusal = std::make_exception_ptr(e.within(where(i)));
       } catch (const Error& e) {
@@ -503,6 +573,12 @@ void io_people(Ar& ar, FacilityData& x) {
       if (x.people_refusal) x.loaded_people = std::vector<Case>();  // never used: free it now
     }
   }
+}
+
+/// Tells an input archive that an object of T begins (ClassVersions).
+template <class T, class Ar>
+void object_begins(Ar& ar, unsigned version) {
+  if constexpr (Ar::is_loading::value) ar.classes().object(kClassSlot<T>, version);
 }
 
 /// Refuses a class version this code does not know (Boost hands any version to serialize()).
@@ -581,7 +657,8 @@ BINAAN_PERSISTED(binaan::LedgerEntry, 1)
 #define BINAAN_SERIALIZE(T, NAME)                                   \
   template <class Ar>                                               \
   void serialize(Ar& ar, T& x, const unsigned int version) {        \
-    binaan::detail::persist::check_version<T>(version, NAME);
+    binaan::detail::persist::check_version<T>(version, NAME);       \
+    binaan::detail::persist::object_begins<T>(ar, version);
 #define F(field) binaan::detail::persist::io(ar, x.field, #field);
 #define END }
 
@@ -684,17 +761,72 @@ unsigned boost_archive_version() {
   return static_cast<unsigned>(static_cast<std::uint_least16_t>(v));
 }
 
-std::string encode_payload(const FacilityData& data, ArchiveFormat kind) {
-  std::ostringstream out(std::ios::binary);
-  out.imbue(std::locale::classic());  // never the host program's global locale: "7,363" is not a number here
-  if (kind == ArchiveFormat::Text) {
-    boost::archive::text_oarchive ar(out, boost::archive::no_codecvt);
-    ar << data;
-  } else {
-    boost::archive::binary_oarchive ar(out, boost::archive::no_codecvt);
-    ar << data;
+/// An output stream buffer that writes a payload into its blocks.
+class BlockSink : public std::streambuf {
+public:
+  explicit BlockSink(PayloadBlocks& out) : out_(out) {}
+  /// Records how much of the last block was written.
+  void finish() {
+    if (!out_.blocks_.empty()) out_.last_used_ = static_cast<std::size_t>(pptr() - pbase());
   }
-  return std::move(out).str();
+
+protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    if (pptr() == epptr()) next_block();
+    *pptr() = traits_type::to_char_type(c);
+    pbump(1);
+    return c;
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    auto left = static_cast<std::size_t>(n);
+    while (left > 0) {
+      if (pptr() == epptr()) next_block();
+      const std::size_t room = static_cast<std::size_t>(epptr() - pptr());
+      const std::size_t k = std::min(room, left);
+      std::memcpy(pptr(), s, k);
+      pbump(static_cast<int>(k));  // k <= kBlockBytes
+      s += k;
+      left -= k;
+    }
+    return n;
+  }
+
+private:
+  void next_block() {
+    // new char[]: not zero-filled, every byte is written before it is read.
+    out_.blocks_.emplace_back(new char[PayloadBlocks::kBlockBytes]);
+    char* p = out_.blocks_.back().get();
+    setp(p, p + PayloadBlocks::kBlockBytes);
+  }
+
+  PayloadBlocks& out_;
+};
+
+PayloadBlocks encode_payload_blocks(const FacilityData& data, ArchiveFormat kind) {
+  PayloadBlocks blocks;
+  BlockSink sink(blocks);
+  {
+    std::ostream out(&sink);
+    out.imbue(std::locale::classic());  // never the host program's global locale: "7,363" is not a number here
+    if (kind == ArchiveFormat::Text) {
+      boost::archive::text_oarchive ar(out, boost::archive::no_codecvt);
+      ar << data;
+    } else {
+      boost::archive::binary_oarchive ar(out, boost::archive::no_codecvt);
+      ar << data;
+    }
+  }
+  sink.finish();
+  return blocks;
+}
+
+std::string encode_payload(const FacilityData& data, ArchiveFormat kind) {
+  PayloadBlocks blocks = encode_payload_blocks(data, kind);
+  std::string bytes;
+  bytes.reserve(blocks.size());
+  blocks.drain([&](std::string_view block) { bytes += block; });
+  return bytes;
 }
 
 namespace {

@@ -73,7 +73,7 @@ void case_data(const Case& c, CaseData& d) {
   d.expect_json = c.expect_json;
 }
 
-Case make_case(CaseData d) {
+void make_case_into(CaseData d, std::vector<Case>& out) {
   check_case_texts(d);
   Person person(std::move(d.person.id), d.person.religion, std::move(d.person.name), d.person.sex,
                 d.person.birth_date, d.person.child);
@@ -88,13 +88,14 @@ Case make_case(CaseData d) {
   if (sd.fine) s = s.with_fine(*sd.fine);
   if (sd.restitution) s = s.with_restitution(*sd.restitution);
   if (sd.commutation) s = s.with_commutation(*sd.commutation);
-  Case c(std::move(person), std::move(detention), std::move(s), std::move(d.facts), std::move(d.recorded), d.until);
+  // Built in its place (strong guarantee: a refused case adds nothing); the rest only moves.
+  Case& c = out.emplace_back(std::move(person), std::move(detention), std::move(s), std::move(d.facts),
+                             std::move(d.recorded), d.until);
   c.id = std::move(d.id);
   c.title = std::move(d.title);
   c.source = std::move(d.source);
   c.policy = std::move(d.policy);
   c.expect_json = std::move(d.expect_json);
-  return c;
 }
 
 namespace {
@@ -485,7 +486,7 @@ Facility from_data(FacilityData data) {
   people.reserve(people.size() + data.people.size());
   for (std::size_t i = 0; i < data.people.size(); ++i) {
     try {
-      people.push_back(make_case(std::move(data.people[i])));
+      make_case_into(std::move(data.people[i]), people);
     } catch (const PayloadError& e) {
       throw e.within(item("people", i));
     } catch (const Error& e) {

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -78,6 +79,12 @@ struct Envelope {
   std::size_t crc_line = 0;     ///< offset of the crc32 line: the checksum covers the bytes before it
   std::size_t header_size = 0;  ///< bytes before the payload
 };
+
+/// The header lines that the checksum covers (magic to the length line) of a payload of `length` bytes.
+std::string envelope_lines(std::uint64_t length, ArchiveFormat kind, unsigned boost_version,
+                           int format = kEnvelopeFormat);
+/// The crc32 line and the empty line that end a header.
+std::string envelope_crc_line(std::uint32_t crc);
 
 /// The header for `payload`, checksum included. `format` and `boost_version` are parameters so that tests can
 /// forge future versions with a valid checksum.
@@ -220,6 +227,33 @@ private:
 // archive_boost.cpp
 /// The Boost.Serialization archive library version of this build (18 for Boost 1.74).
 unsigned boost_archive_version();
+/// A payload as it is written: blocks of 1 MiB that never move once written, so that writing it copies nothing
+/// as it grows (a string would be copied at every doubling, and zero-filled).
+class PayloadBlocks {
+public:
+  static constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
+  std::size_t size() const noexcept {
+    return blocks_.empty() ? 0 : (blocks_.size() - 1) * kBlockBytes + last_used_;
+  }
+  /// Calls `f(std::string_view)` for each block in order, freeing each after it (the payload is then empty).
+  template <class F>
+  void drain(F&& f) {
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      f(std::string_view(blocks_[i].get(), i + 1 == blocks_.size() ? last_used_ : kBlockBytes));
+      blocks_[i].reset();
+    }
+    blocks_.clear();
+    last_used_ = 0;
+  }
+
+private:
+  friend class BlockSink;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t last_used_ = 0;  ///< bytes written into the last block
+};
+
+PayloadBlocks encode_payload_blocks(const FacilityData& data, ArchiveFormat kind);
+/// The same payload in one string.
 std::string encode_payload(const FacilityData& data, ArchiveFormat kind);
 /// Throws PayloadError, boost::archive::archive_exception, std::bad_alloc, … — the caller turns them into one
 /// ArchiveError.
@@ -235,8 +269,9 @@ FacilityData to_data(const Facility& facility, const std::string& name);
 FacilityData to_data_referencing(const Facility& facility, const std::string& name);
 /// The saved data of one case, written into `out` (whose strings and lists keep their capacity).
 void case_data(const Case& c, CaseData& out);
-/// A case rebuilt through the constructors; throws PayloadError (a key path inside the case) or ValueError.
-Case make_case(CaseData d);
+/// Appends the case rebuilt through the constructors to `out`; throws PayloadError (a key path inside the case) or
+/// ValueError, and then `out` is as it was.
+void make_case_into(CaseData d, std::vector<Case>& out);
 /// Rebuilds the facility through its constructors and the Programmes operations, checking every invariant;
 /// throws PayloadError or ValueError.
 Facility from_data(FacilityData data);
