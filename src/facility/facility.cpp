@@ -65,8 +65,8 @@ void for_each_inmate(const Programmes& p, F&& f) {
 
 // ---- the person index (Facility::index_) ----
 
-using Index = std::vector<std::uint32_t>;
-static_assert(kMaxFacilityPeople < std::numeric_limits<std::uint32_t>::max(), "a position + 1 fits a slot");
+using Index = std::vector<std::uint64_t>;
+static_assert(kMaxFacilityPeople < std::numeric_limits<std::uint32_t>::max(), "a position + 1 fits 32 bits");
 
 /// A table at most half full for `n` people: a power of two, at least 16 slots.
 std::size_t index_capacity(std::size_t n) {
@@ -75,23 +75,39 @@ std::size_t index_capacity(std::size_t n) {
   return cap;
 }
 
-/// The slot that holds the position of `person_id` among `people`, or the empty slot where it would go.
-std::size_t slot_of(const std::vector<Case>& people, const Index& index, std::string_view person_id) {
+std::uint64_t id_hash(std::string_view person_id) { return std::hash<std::string_view>{}(person_id); }
+
+/// The slot's value for the person at `position` whose id hashes to `hash`.
+std::uint64_t slot_value(std::uint64_t hash, std::size_t position) {
+  return (hash & 0xFFFFFFFF00000000u) | (static_cast<std::uint64_t>(position) + 1);
+}
+
+/// The slot that holds the position of `person_id` (hashing to `hash`) among `people`, or the empty slot where it
+/// would go.
+std::size_t slot_of(const std::vector<Case>& people, const Index& index, std::string_view person_id,
+                    std::uint64_t hash) {
   const std::size_t mask = index.size() - 1;
-  for (std::size_t s = std::hash<std::string_view>{}(person_id) & mask;; s = (s + 1) & mask) {
-    const std::uint32_t v = index[s];
-    if (v == 0 || people[v - 1].person().id() == person_id) return s;
+  // The slot from the low bits; the high bits, kept in the slot, tell most other ids apart without reading them.
+  for (std::size_t s = static_cast<std::size_t>(hash) & mask;; s = (s + 1) & mask) {
+    const std::uint64_t v = index[s];
+    if (v == 0) return s;
+    if ((v ^ hash) >> 32 == 0 && people[(v & 0xFFFFFFFFu) - 1].person().id() == person_id) return s;
   }
 }
+
+/// The position a slot holds; the slot must not be empty.
+std::size_t position_in(std::uint64_t v) { return static_cast<std::size_t>((v & 0xFFFFFFFFu) - 1); }
 
 /// Indexes `people`; the position of the first person whose id an earlier one has, or `people.size()` when the ids
 /// are unique (and the index complete).
 std::size_t build_index(const std::vector<Case>& people, Index& index) {
   index.assign(index_capacity(people.size()), 0);
   for (std::size_t i = 0; i < people.size(); ++i) {
-    const std::size_t s = slot_of(people, index, people[i].person().id());
+    const std::string& id = people[i].person().id();
+    const std::uint64_t h = id_hash(id);
+    const std::size_t s = slot_of(people, index, id, h);
     if (index[s] != 0) return i;
-    index[s] = static_cast<std::uint32_t>(i + 1);
+    index[s] = slot_value(h, i);
   }
   return people.size();
 }
@@ -137,8 +153,8 @@ Facility::Facility(std::string id, std::string name, FacilityKind kind, std::vec
 
 const Case* Facility::find(const std::string& person_id) const {
   if (index_.empty()) return nullptr;
-  const std::uint32_t v = index_[slot_of(people_, index_, person_id)];
-  return v == 0 ? nullptr : &people_[v - 1];
+  const std::uint64_t v = index_[slot_of(people_, index_, person_id, id_hash(person_id))];
+  return v == 0 ? nullptr : &people_[position_in(v)];
 }
 
 const Case& Facility::person(const std::string& person_id) const {
@@ -162,13 +178,19 @@ void Facility::add_person(Case c) {
   Index grown;
   if (index_.size() < index_capacity(people_.size() + 1)) {
     grown.assign(index_capacity(people_.size() + 1), 0);
-    for (std::size_t i = 0; i < people_.size(); ++i)
-      grown[slot_of(people_, grown, people_[i].person().id())] = static_cast<std::uint32_t>(i + 1);
+    for (const std::uint64_t v : index_)
+      if (v != 0) {
+        const std::size_t i = position_in(v);
+        const std::string& id = people_[i].person().id();
+        const std::uint64_t h = id_hash(id);
+        grown[slot_of(people_, grown, id, h)] = slot_value(h, i);
+      }
   }
   if (people_.size() == people_.capacity()) people_.reserve(people_.size() < 8 ? 8 : people_.size() * 2);
   if (!grown.empty()) index_.swap(grown);
   people_.push_back(std::move(c));  // no reallocation: does not throw
-  index_[slot_of(people_, index_, people_.back().person().id())] = static_cast<std::uint32_t>(people_.size());
+  const std::uint64_t h = id_hash(people_.back().person().id());
+  index_[slot_of(people_, index_, people_.back().person().id(), h)] = slot_value(h, people_.size() - 1);
 }
 
 void Facility::replace_person(Case c) {
