@@ -471,9 +471,10 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     }
 
     std::int32_t nominal = 0;
-    Decision kept;
+    // Every candidate is decided in the workspace's Decision, whose vectors keep their capacity; a decision that is
+    // kept is copied out at its exact size (one allocation per non-empty list instead of one per growth).
     const bool keep_this = keep.keeps(ev.date);
-    Decision& dec = keep_this ? kept : scratch;
+    Decision& dec = scratch;
     if (ev.recorded) {
       nominal = ev.recorded->amount.nominal_days();
       reset(dec, ev.date, ev.kind, DateStatus::Fixed);
@@ -511,7 +512,14 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       grant.recorded = ev.recorded != nullptr;
       grant.estimated = is_estimate(ev.status);
     }
-    if (keep_this) tl.decisions.push_back(std::move(dec));
+    if (keep_this) {
+      if (!keep.all && tl.decisions.empty()) {  // one day's: at most its events, which are next to each other
+        std::size_t same_day = 0;
+        for (auto e = events.begin() + (&ev - events.data()); e != events.end() && e->date == ev.date; ++e) ++same_day;
+        tl.decisions.reserve(same_day);
+      }
+      tl.decisions.push_back(dec);
+    }
   }
   tl.expiry = st.expiry;
   tl.granted = std::move(st.granted);
