@@ -59,6 +59,7 @@ BENCHMARK(BM_ProjectionPeopleReused)
         b->Args({n, 1});
         b->Args({n, 2});
       }
+      if (const std::int64_t n = bench::scale_size()) b->Args({n, 1});  // the linear-growth run (10,000,000)
     })
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);

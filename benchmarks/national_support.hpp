@@ -11,6 +11,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
@@ -39,6 +40,13 @@ inline std::vector<std::int64_t> people_sizes() {
   }
   if (sizes.empty()) sizes.push_back(kDefaultPeople);
   return sizes;
+}
+
+/// The size of the linear-growth run (issue 6: per-person time at 10,000,000 people within 1.3x of that at 10,000):
+/// BINAAN_BENCH_SCALE_PEOPLE, 0 (no such run) unless set. Only the projection runs at this size.
+inline std::int64_t scale_size() {
+  const char* env = std::getenv("BINAAN_BENCH_SCALE_PEOPLE");
+  return env ? std::max<long long>(0, std::atoll(env)) : 0;
 }
 
 /// Benchmark::Apply: one run per size.
