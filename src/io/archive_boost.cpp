@@ -21,6 +21,7 @@
 #include <boost/archive/basic_archive.hpp>
 #include <boost/archive/binary_iarchive_impl.hpp>
 #include <boost/archive/binary_oarchive.hpp>
+#include <boost/archive/binary_oarchive_impl.hpp>
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
 #include <boost/serialization/tracking.hpp>
@@ -32,9 +33,14 @@
 #include <boost/archive/impl/basic_binary_iprimitive.ipp>
 #include <boost/archive/impl/basic_text_iarchive.ipp>
 #include <boost/archive/impl/text_iarchive_impl.ipp>
+#include <boost/archive/impl/basic_binary_oarchive.ipp>
+#include <boost/archive/impl/basic_binary_oprimitive.ipp>
+#include <boost/archive/impl/basic_text_oarchive.ipp>
+#include <boost/archive/impl/text_oarchive_impl.ipp>
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <istream>
 #include <limits>
@@ -142,7 +148,17 @@ constexpr std::size_t size_of(TypeList<Ts...>) {
 template <class T>
 constexpr int kClassSlot = slot_in<T>(PersistedTypes{});
 
-/// What an input archive has learnt of each class. Boost reads a class's information (tracking flag and version)
+class SafeTextIArchive;
+class SafeBinaryIArchive;
+class SafeTextOArchive;
+class SafeBinaryOArchive;
+/// The archives with a ClassVersions (classes()); programmes_fingerprint's plain binary_oarchive has none.
+template <class Ar>
+constexpr bool kRemembersClasses =
+    std::is_same<Ar, SafeTextIArchive>::value || std::is_same<Ar, SafeBinaryIArchive>::value ||
+    std::is_same<Ar, SafeTextOArchive>::value || std::is_same<Ar, SafeBinaryOArchive>::value;
+
+/// What an archive has learnt of each class. Boost reads a class's information (tracking flag and version)
 /// before its first object, then for every object looks its class up in a set ordered by type name (string
 /// comparisons) and calls the class's serializer through virtual functions. A class whose information said
 /// "untracked" has nothing more in the payload than its fields, so once its first object is read through Boost its
@@ -160,7 +176,12 @@ public:
     if (slot >= 0 && fresh_ == Fresh::Untracked) versions_[static_cast<std::size_t>(slot)] = version;
     fresh_ = Fresh::None;
   }
-  /// The version of the class of `slot`, once an object of it has been read untracked; -1 before.
+  /// Saving: serialize() of a class of `slot` begins with `version`. Boost writes a class's information before its
+  /// first object only, and never tracks a persisted class (track_never), so every further object is its fields.
+  void saved(int slot, unsigned version) {
+    if (slot >= 0) versions_[static_cast<std::size_t>(slot)] = version;
+  }
+  /// The version of the class of `slot`, once an object of it has been read untracked (or saved); -1 before.
   std::int64_t known(int slot) const { return versions_[static_cast<std::size_t>(slot)]; }
 
 private:
@@ -491,9 +512,9 @@ void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max) {
 template <class Ar, class T, std::enable_if_t<std::is_class<T>::value, int>>
 void io(Ar& ar, T& x, const char* what) {
   try {
-    if constexpr (Ar::is_loading::value && kClassSlot<T> >= 0) {
+    if constexpr (kRemembersClasses<Ar> && kClassSlot<T> >= 0) {
       const std::int64_t version = ar.classes().known(kClassSlot<T>);
-      if (version >= 0) {  // what Boost's load_object would do for an untracked class it has met (ClassVersions)
+      if (version >= 0) {  // what Boost's load_object / save_object would do for a class it has met (ClassVersions)
         boost::serialization::serialize_adl(ar, x, static_cast<unsigned>(version));
         return;
       }
@@ -578,7 +599,12 @@ void io_people(Ar& ar, FacilityData& x) {
 /// Tells an input archive that an object of T begins (ClassVersions).
 template <class T, class Ar>
 void object_begins(Ar& ar, unsigned version) {
-  if constexpr (Ar::is_loading::value) ar.classes().object(kClassSlot<T>, version);
+  if constexpr (kRemembersClasses<Ar>) {
+    if constexpr (Ar::is_loading::value)
+      ar.classes().object(kClassSlot<T>, version);
+    else
+      ar.classes().saved(kClassSlot<T>, version);
+  }
 }
 
 /// Refuses a class version this code does not know (Boost hands any version to serialize()).
@@ -769,6 +795,15 @@ public:
   void finish() {
     if (!out_.blocks_.empty()) out_.last_used_ = static_cast<std::size_t>(pptr() - pbase());
   }
+  /// sputn without the virtual call when the bytes fit the block (a constant `n` copies inline).
+  void put_bytes(const void* p, std::size_t n) {
+    if (static_cast<std::size_t>(epptr() - pptr()) >= n) {
+      std::memcpy(pptr(), p, n);
+      pbump(static_cast<int>(n));  // n <= kBlockBytes
+    } else {
+      xsputn(static_cast<const char*>(p), static_cast<std::streamsize>(n));
+    }
+  }
 
 protected:
   int_type overflow(int_type c) override {
@@ -803,6 +838,104 @@ private:
   PayloadBlocks& out_;
 };
 
+/// Boost's text output archive writing its numbers, separators and texts straight into the BlockSink: the same
+/// characters as `os << t` (classic locale, no width, decimal: what std::to_chars writes) without a sentry, a
+/// num_put and a virtual call per character. A stream no longer good (which a BlockSink never makes it, short of
+/// memory) goes to Boost's own code.
+class SafeTextOArchive : public boost::archive::text_oarchive_impl<SafeTextOArchive> {
+  using Base = boost::archive::text_oarchive_impl<SafeTextOArchive>;
+
+public:
+  SafeTextOArchive(std::ostream& stream, BlockSink& sink)
+      : Base(stream, boost::archive::no_codecvt), sink_(sink) {
+    init();  // the header, as text_oarchive's constructor writes it
+  }
+  ~SafeTextOArchive() override = default;
+
+  friend class boost::archive::detail::interface_oarchive<SafeTextOArchive>;
+  friend class boost::archive::basic_text_oarchive<SafeTextOArchive>;
+  friend class boost::archive::save_access;
+
+  ClassVersions& classes() { return classes_; }
+
+  /// The separator basic_text_oarchive::newtoken writes through This()->put.
+  void put(char c) {
+    if (os.rdstate() != std::ios::goodbit) return boost::archive::basic_text_oprimitive<std::ostream>::put(c);
+    write(&c, 1);
+  }
+
+protected:
+  using Base::save;
+  template <class T>
+  void save(const T& t) {
+    if constexpr (std::is_integral<T>::value && !std::is_same<T, bool>::value && sizeof(T) >= 2) {
+      this->newtoken();
+      if (os.rdstate() != std::ios::goodbit) return boost::archive::basic_text_oprimitive<std::ostream>::save(t);
+      char digits[24];
+      const std::to_chars_result r = std::to_chars(digits, digits + sizeof digits, t);
+      write(digits, static_cast<std::size_t>(r.ptr - digits));
+    } else {
+      Base::save(t);
+    }
+  }
+  void save(const std::string& s) {  // text_oarchive_impl::save(std::string): the length, a separator, the text
+    const std::size_t size = s.size();
+    *this->This() << size;
+    this->This()->newtoken();
+    if (os.rdstate() != std::ios::goodbit) {
+      os << s;
+      return;
+    }
+    write(s.data(), size);
+  }
+
+private:
+  void write(const char* p, std::size_t n) {
+    try {
+      sink_.put_bytes(p, n);
+    } catch (...) {
+      os.setstate(std::ios::badbit);  // what the ostream does when its buffer throws
+    }
+  }
+  BlockSink& sink_;
+  ClassVersions classes_;
+};
+
+class SafeBinaryOArchive;
+using BinaryOArchiveBase = boost::archive::binary_oarchive_impl<SafeBinaryOArchive, char, std::char_traits<char>>;
+
+/// Boost's binary output archive writing its numbers straight into the BlockSink (the bytes of save_binary, without
+/// a virtual sputn and a library memcpy per field).
+class SafeBinaryOArchive : public BinaryOArchiveBase {
+  using Primitive = boost::archive::basic_binary_oprimitive<SafeBinaryOArchive, char, std::char_traits<char>>;
+
+public:
+  explicit SafeBinaryOArchive(BlockSink& sink)
+      : BinaryOArchiveBase(sink, boost::archive::no_codecvt), sink_(sink) {
+    init(boost::archive::no_codecvt);  // the header, as binary_oarchive's constructor writes it
+  }
+  ClassVersions& classes() { return classes_; }
+
+  friend class boost::archive::detail::interface_oarchive<SafeBinaryOArchive>;
+  friend class boost::archive::basic_binary_oarchive<SafeBinaryOArchive>;
+  friend class boost::archive::basic_binary_oprimitive<SafeBinaryOArchive, char, std::char_traits<char>>;
+  friend class boost::archive::save_access;
+
+protected:
+  using Primitive::save;
+  template <class T>
+  void save(const T& t) {
+    if constexpr (std::is_arithmetic<T>::value)
+      sink_.put_bytes(&t, sizeof t);
+    else
+      Primitive::save(t);
+  }
+
+private:
+  BlockSink& sink_;
+  ClassVersions classes_;
+};
+
 PayloadBlocks encode_payload_blocks(const FacilityData& data, ArchiveFormat kind) {
   PayloadBlocks blocks;
   BlockSink sink(blocks);
@@ -810,10 +943,10 @@ PayloadBlocks encode_payload_blocks(const FacilityData& data, ArchiveFormat kind
     std::ostream out(&sink);
     out.imbue(std::locale::classic());  // never the host program's global locale: "7,363" is not a number here
     if (kind == ArchiveFormat::Text) {
-      boost::archive::text_oarchive ar(out, boost::archive::no_codecvt);
+      SafeTextOArchive ar(out, sink);
       ar << data;
     } else {
-      boost::archive::binary_oarchive ar(out, boost::archive::no_codecvt);
+      SafeBinaryOArchive ar(sink);
       ar << data;
     }
   }
@@ -897,8 +1030,14 @@ template class basic_text_iarchive<binaan::detail::SafeTextIArchive>;
 template class text_iarchive_impl<binaan::detail::SafeTextIArchive>;
 template class basic_binary_iarchive<binaan::detail::SafeBinaryIArchive>;
 template class basic_binary_iprimitive<binaan::detail::SafeBinaryIArchive, char, std::char_traits<char>>;
+template class basic_text_oarchive<binaan::detail::SafeTextOArchive>;
+template class text_oarchive_impl<binaan::detail::SafeTextOArchive>;
+template class basic_binary_oarchive<binaan::detail::SafeBinaryOArchive>;
+template class basic_binary_oprimitive<binaan::detail::SafeBinaryOArchive, char, std::char_traits<char>>;
 namespace detail {
 template class archive_serializer_map<binaan::detail::SafeTextIArchive>;
 template class archive_serializer_map<binaan::detail::SafeBinaryIArchive>;
+template class archive_serializer_map<binaan::detail::SafeTextOArchive>;
+template class archive_serializer_map<binaan::detail::SafeBinaryOArchive>;
 }  // namespace detail
 }  // namespace boost::archive

@@ -12,7 +12,10 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+#include <locale>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -193,6 +196,32 @@ TEST(FacilityIndex, TheFirstRepeatedIdIsReported) {
     EXPECT_EQ(e.field(), "people[3].person.id");
     EXPECT_EQ(e.value(), "B");
   }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ArchiveText, ExtremeNumbersAreWrittenAsTheStreamWritesThemAndReadBack) {
+  Case c = minimal_case("A");
+  c.policy = {{"min", std::numeric_limits<std::int64_t>::min()},
+              {"max", std::numeric_limits<std::int64_t>::max()},
+              {"minus", std::int64_t{-1}},
+              {"zero", std::int64_t{0}}};
+  Case before_1970 = Case(Person("B", Religion::Islam), DetentionHistory({{day("1900-01-01"), day("1969-12-31")},
+                                                                        {day("1970-01-02"), std::nullopt}}),
+                          Sentence::life(Offence::General, day("1900-01-02")));
+  const Facility f("F", "", FacilityKind::Lapas, {c, before_1970});
+  const std::string bytes = facility_to_bytes(f, ArchiveFormat::Text);
+  for (const std::int64_t v : {std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+                               std::int64_t{days_between(day("1970-01-01"), day("1900-01-01"))}}) {
+    std::ostringstream expected;
+    expected.imbue(std::locale::classic());
+    expected << ' ' << v << ' ';
+    EXPECT_NE(bytes.find(expected.str()), std::string::npos) << expected.str();
+  }
+  EXPECT_EQ(dump(facility_from_bytes(bytes, "x")), dump(f));
+  EXPECT_EQ(dump(facility_from_bytes(facility_to_bytes(f, ArchiveFormat::Binary), "x")), dump(f));
 }
 
 }  // namespace
