@@ -13,6 +13,9 @@
 #include <system_error>
 #include <utility>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 #ifndef _WIN32
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -45,6 +48,19 @@ bool is_facility_archive_file(const std::string& path) noexcept {
 }
 
 namespace detail {
+
+void advise_huge_pages(void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  if (bytes < 2 * kHuge) return;  // a small archive or facility: not worth a huge page to zero
+  const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
+  if (end > begin) (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
 
 std::uint32_t crc32(std::string_view data, std::uint32_t crc) noexcept {
   const auto& t = kCrc32Tables;
@@ -226,6 +242,7 @@ std::string archive_bytes(const Facility& facility, ArchiveFormat format, const 
     const std::string crc_line = envelope_crc_line(0);
     std::string out;
     out.reserve(lines.size() + crc_line.size() + payload.size());
+    advise_huge_pages(&out[0], out.capacity());
     out += lines;
     out += crc_line;
     std::uint32_t crc = crc32(lines);

@@ -52,10 +52,6 @@
 #include <utility>
 #include <variant>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 namespace binaan::detail {
 
 // ---- input over the payload in memory ----
@@ -531,21 +527,6 @@ void io(Ar& ar, T& x, const char* what) {
   }
 }
 
-/// Asks the kernel to back a large fresh allocation with huge pages (Linux, transparent huge pages in "madvise"
-/// mode): building a million cases otherwise takes a page fault per 4 KiB of the people vector, which on a virtual
-/// machine cost more than reading the archive. A hint only: nothing changes if it is refused or unsupported.
-inline void advise_huge_pages(void* p, std::size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
-  if (end > begin) (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)p;
-  (void)bytes;
-#endif
-}
-
 /// The people of a facility: a list as above (the same bytes), written from the facility's cases or read straight
 /// into cases, so that neither way holds the roster twice. On load each person is rebuilt through the Case
 /// constructors as soon as it is read; the first refusal is kept and raised by from_data once the whole payload has
@@ -852,6 +833,7 @@ private:
     // new char[]: not zero-filled, every byte is written before it is read.
     out_.blocks_.emplace_back(new char[PayloadBlocks::kBlockBytes]);
     char* p = out_.blocks_.back().get();
+    if (out_.blocks_.size() > 1) advise_huge_pages(p, PayloadBlocks::kBlockBytes);  // a large payload
     setp(p, p + PayloadBlocks::kBlockBytes);
   }
 

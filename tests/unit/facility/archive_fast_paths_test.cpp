@@ -225,3 +225,29 @@ TEST(ArchiveText, ExtremeNumbersAreWrittenAsTheStreamWritesThemAndReadBack) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ArchiveSave, APayloadOverSeveralBlocksIsWrittenWhole) {
+  // A text of 9 MiB crosses two block boundaries (blocks of 4 MiB), inside a text and between fields.
+  Case big = minimal_case("B");
+  big.expect_json = std::string(9u << 20, 'x');  // the archive keeps it as text (dump would parse it: not used)
+  for (std::size_t i = 0; i < big.expect_json.size(); i += 4099) big.expect_json[i] = static_cast<char>('a' + i % 26);
+  const Facility f("F", "", FacilityKind::Lapas, {minimal_case("A"), big, minimal_case("C")});
+  for (ArchiveFormat fmt : {ArchiveFormat::Text, ArchiveFormat::Binary}) {
+    const detail::PayloadBlocks blocks = detail::encode_payload_blocks(detail::to_data_referencing(f, "x"), fmt);
+    EXPECT_GT(blocks.size(), 2 * detail::PayloadBlocks::kBlockBytes) << to_string(fmt);
+    const std::string payload = detail::encode_payload(detail::to_data(f, "x"), fmt);
+    EXPECT_EQ(payload.size(), blocks.size());
+    const std::string bytes = facility_to_bytes(f, fmt);
+    EXPECT_EQ(bytes, detail::envelope_header(payload, fmt, detail::boost_archive_version()) + payload);
+    const Facility back = facility_from_bytes(bytes, "x");
+    ASSERT_EQ(back.size(), 3u);
+    EXPECT_EQ(back.people()[0].person().id(), "A");
+    EXPECT_EQ(back.person("B").expect_json, big.expect_json);
+    EXPECT_EQ(back.people()[2].person().id(), "C");
+    EXPECT_EQ(facility_to_bytes(back, fmt), bytes);
+  }
+}
+
+}  // namespace
