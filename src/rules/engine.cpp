@@ -1,5 +1,6 @@
 #include <binaan/rules/engine.hpp>
 
+#include "memory/huge_pages.hpp"
 #include "rules/integration.hpp"
 #include "rules/remission.hpp"
 #include "rules/subject.hpp"
@@ -229,7 +230,9 @@ Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const 
 std::vector<Evaluation> Engine::evaluate_all(const std::vector<Case>& roster, const EvaluateOptions& options,
                                              unsigned threads, const std::vector<ProgrammeRecord>* records) const {
   check_records(roster, records);
-  std::vector<Evaluation> out(roster.size());
+  std::vector<Evaluation> out;
+  detail::reserve_huge(out, roster.size());
+  out.resize(roster.size());
   for_each_case(roster, threads, [&](std::size_t i, detail::Workspace& ws) {
     out[i] = run_case(roster[i], record_of(records, i), policy_, *holidays_, {options.decisions, {}}, true, ws,
                       [&](const auto& subject, const auto& policy, auto& timeline, auto& integration) {
@@ -260,6 +263,7 @@ std::vector<Projection> Engine::project_all(const std::vector<Case>& roster, uns
 void Engine::project_all(const std::vector<Case>& roster, std::vector<Projection>& out, unsigned threads,
                          const std::vector<ProgrammeRecord>* records) const {
   check_records(roster, records);
+  detail::reserve_huge(out, roster.size());
   out.resize(roster.size());
   for_each_case(roster, threads, [&](std::size_t i, detail::Workspace& ws) {
     out[i] = run_case(roster[i], record_of(records, i), policy_, *holidays_, {}, false, ws, kProject);

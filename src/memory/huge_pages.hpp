@@ -1,0 +1,42 @@
+#pragma once
+// Internal: a hint for large fresh allocations. On this kind of machine (a virtual machine, Linux with transparent
+// huge pages in "madvise" mode) the first touch of every 4 KiB page of a big new vector is a page fault, and for a
+// national roster those faults cost more than the work done in the memory: a million projections are 116 MB, 28,000
+// faults; a million cases 488 MB. Asked before the first touch, the kernel backs the range with 2 MiB pages instead.
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+namespace binaan::detail {
+
+/// Asks for huge pages for the whole 2 MiB pages inside [p, p + bytes). A hint only: nothing changes if it is
+/// refused or unsupported, and nothing is touched.
+inline void advise_huge_pages(void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
+  if (end > begin) (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
+
+/// Reserves room for `n` elements in `v`, advising huge pages for a fresh allocation before anything touches it.
+template <typename Vector>
+void reserve_huge(Vector& v, std::size_t n) {
+  if (n <= v.capacity()) return;
+  Vector fresh;
+  fresh.reserve(n);
+  advise_huge_pages(fresh.data(), n * sizeof(typename Vector::value_type));
+  fresh.insert(fresh.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+  v.swap(fresh);
+}
+
+}  // namespace binaan::detail
