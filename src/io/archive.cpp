@@ -400,6 +400,8 @@ std::string read_archive_file(const std::string& path) {
   if (size > std::numeric_limits<std::size_t>::max() / 2) throw ArchiveError(path, "too large to be read");
   const std::size_t have = bytes.size();
   try {
+    bytes.reserve(static_cast<std::size_t>(size));
+    advise_huge_pages(&bytes[0], bytes.capacity());
     bytes.resize(static_cast<std::size_t>(size));
   } catch (const std::exception&) {
     throw ArchiveError(path, "too large to be read into memory (" + std::to_string(size) + " bytes)");

@@ -190,6 +190,16 @@ private:
   std::array<std::int64_t, size_of(PersistedTypes{})> versions_{};
 };
 
+/// The byte a tracking flag holds, not read as a bool: a binary archive copies the flag's byte from the file, and a
+/// forged byte other than 0 or 1 read as a bool is undefined behaviour. Anything but 0 counts as tracked, so such a
+/// class always goes through Boost, whatever Boost makes of the byte.
+inline unsigned char flag_byte(const boost::archive::tracking_type& t) {
+  static_assert(sizeof t == 1, "tracking_type holds one bool");
+  unsigned char b = 0;
+  std::memcpy(&b, &t, 1);
+  return b;
+}
+
 class SafeTextIArchive : public boost::archive::text_iarchive_impl<SafeTextIArchive> {
   using Base = boost::archive::text_iarchive_impl<SafeTextIArchive>;
 
@@ -216,7 +226,7 @@ protected:
     if constexpr (std::is_integral<T>::value && !std::is_same<T, bool>::value && sizeof(T) >= 2)
       if (is.rdstate() == std::ios::goodbit && buf_.read_plain_integer(t)) return;
     Base::load(t);
-    if constexpr (std::is_same<T, boost::archive::tracking_type>::value) classes_.tracking_read(std::as_const(t));
+    if constexpr (std::is_same<T, boost::archive::tracking_type>::value) classes_.tracking_read(flag_byte(t) != 0);
   }
   void load(std::string& s) {
     std::size_t size = 0;
@@ -271,7 +281,7 @@ protected:
       buf_.take(&t, sizeof t);
     } else {
       Primitive::load(t);
-      if constexpr (std::is_same<T, boost::archive::tracking_type>::value) classes_.tracking_read(std::as_const(t));
+      if constexpr (std::is_same<T, boost::archive::tracking_type>::value) classes_.tracking_read(flag_byte(t) != 0);
     }
   }
   void load_binary(void* address, std::size_t count) { buf_.take(address, count); }
