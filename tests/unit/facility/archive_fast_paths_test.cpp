@@ -52,6 +52,12 @@ TEST(ArchiveCrc32, SlicedEqualsBytewiseOnALargeBufferAndContinues) {
     const std::string_view v(big);
     EXPECT_EQ(detail::crc32(v.substr(cut), detail::crc32(v.substr(0, cut))), whole) << "cut at " << cut;
   }
+  // Around the length from which the two halves are checksummed at once, and combined.
+  for (std::size_t n : {std::size_t{65535}, std::size_t{65536}, std::size_t{65537}, std::size_t{65536 + 31},
+                        std::size_t{100000}})
+    EXPECT_EQ(detail::crc32(std::string_view(big).substr(3, n), 0xDEADBEEFu),
+              detail::crc32_bytewise(std::string_view(big).substr(3, n), 0xDEADBEEFu))
+        << n;
   // The check values of the byte-wise reference itself.
   EXPECT_EQ(detail::crc32_bytewise("123456789"), 0xCBF43926u);
   EXPECT_EQ(detail::crc32(std::string(1000, 'a')), detail::crc32_bytewise(std::string(1000, 'a')));
