@@ -169,14 +169,16 @@ void for_range(const std::vector<Case>& roster, std::size_t begin, std::size_t e
 // thread with its own workspace and a contiguous chunk of the roster, and each chunk with its own `Local` (what the
 // chunk produces, e.g. its part of the results); returns the chunks' Locals in roster order. The first exception
 // in roster order is rethrown.
-template <typename Local, typename Fn>
-std::vector<Local> for_each_chunk(const std::vector<Case>& roster, unsigned threads, Fn fn) {
+// `prepare(local, size)` is called first in each chunk with the chunk's number of cases.
+template <typename Local, typename Fn, typename Prepare>
+std::vector<Local> for_each_chunk(const std::vector<Case>& roster, unsigned threads, Fn fn, Prepare prepare) {
   const std::size_t n = roster.size();
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
   std::vector<Local> locals(threads);
   if (threads <= 1) {
     detail::Workspace ws;
+    prepare(locals[0], n);
     for_range(roster, 0, n, ws, locals[0], fn);
     return locals;
   }
@@ -187,7 +189,10 @@ std::vector<Local> for_each_chunk(const std::vector<Case>& roster, unsigned thre
     pool.emplace_back([&, t] {
       try {
         detail::Workspace ws;
-        for_range(roster, std::min(n, t * chunk), std::min(n, (t + 1) * chunk), ws, locals[t], fn);
+        const std::size_t begin = std::min(n, t * chunk);
+        const std::size_t end = std::min(n, (t + 1) * chunk);
+        prepare(locals[t], end - begin);
+        for_range(roster, begin, end, ws, locals[t], fn);
       } catch (...) {
         errors[t] = std::current_exception();
       }
@@ -203,7 +208,9 @@ std::vector<Local> for_each_chunk(const std::vector<Case>& roster, unsigned thre
 template <typename Fn>
 void for_each_case(const std::vector<Case>& roster, unsigned threads, Fn fn) {
   struct Nothing {};
-  for_each_chunk<Nothing>(roster, threads, [&](std::size_t i, detail::Workspace& ws, Nothing&) { fn(i, ws); });
+  for_each_chunk<Nothing>(
+      roster, threads, [&](std::size_t i, detail::Workspace& ws, Nothing&) { fn(i, ws); },
+      [](Nothing&, std::size_t) {});
 }
 
 // A roster's programme records, when given, are one per person in roster order.
@@ -292,7 +299,11 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
         for (const auto& d : timeline.decisions)
           if (d.release) out.release = day;
         out.decisions = std::move(timeline.decisions);
-      });
+      },
+      // Room for every case of the chunk, reserved once: only the pages of the outcomes written are ever touched,
+      // and the vector never moves (a moving vector of a million outcomes makes the system unmap its old memory,
+      // which stops the other threads too).
+      [](std::vector<DayOutcome>& outcomes, std::size_t size) { detail::reserve_huge(outcomes, size); });
   DayRun run;
   run.date = day;
   if (chunks.size() == 1) {
@@ -300,7 +311,7 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
   } else {
     std::size_t total = 0;
     for (const auto& chunk : chunks) total += chunk.size();
-    run.outcomes.reserve(total);
+    detail::reserve_huge(run.outcomes, total);
     for (auto& chunk : chunks) {
       std::move(chunk.begin(), chunk.end(), std::back_inserter(run.outcomes));
       chunk = {};  // free each chunk as soon as it is moved
