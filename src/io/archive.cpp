@@ -13,9 +13,6 @@
 #include <system_error>
 #include <utility>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 #ifndef _WIN32
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -48,19 +45,6 @@ bool is_facility_archive_file(const std::string& path) noexcept {
 }
 
 namespace detail {
-
-void advise_huge_pages(void* p, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  if (bytes < 2 * kHuge) return;  // a small archive or facility: not worth a huge page to zero
-  const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
-  if (end > begin) (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)p;
-  (void)bytes;
-#endif
-}
 
 namespace {
 

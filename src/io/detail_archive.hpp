@@ -8,6 +8,8 @@
 #include <binaan/people/case.hpp>
 #include <binaan/programmes/programmes.hpp>
 
+#include "memory/huge_pages.hpp"
+
 #include <array>
 #include <cstdint>
 #include <exception>
@@ -227,11 +229,6 @@ private:
 // archive_boost.cpp
 /// The Boost.Serialization archive library version of this build (18 for Boost 1.74).
 unsigned boost_archive_version();
-/// Asks the kernel to back a large fresh allocation with huge pages (Linux, transparent huge pages in "madvise"
-/// mode): a million cases, or a 200 MB archive, otherwise take a page fault per 4 KiB, which on a virtual machine
-/// cost more than reading or writing the archive. Allocations under 4 MiB are left alone. A hint only: nothing
-/// changes where it is refused or unsupported.
-void advise_huge_pages(void* p, std::size_t bytes) noexcept;
 
 /// A payload as it is written: blocks of 4 MiB that never move once written, so that writing it copies nothing
 /// as it grows (a string would be copied at every doubling, and zero-filled).

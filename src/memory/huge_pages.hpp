@@ -14,11 +14,14 @@
 
 namespace binaan::detail {
 
-/// Asks for huge pages for the whole 2 MiB pages inside [p, p + bytes). A hint only: nothing changes if it is
-/// refused or unsupported, and nothing is touched.
+/// Asks for huge pages for the whole 2 MiB pages inside [p, p + bytes); allocations under 4 MiB (a small roster or
+/// archive) are left alone, not worth a huge page to zero. A hint only: nothing changes if it is refused or
+/// unsupported, and nothing is touched. Used by the engine's results and by the archives (the people, the payload,
+/// the file buffers).
 inline void advise_huge_pages(void* p, std::size_t bytes) noexcept {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  if (bytes < 2 * kHuge) return;
   const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
   const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
   if (end > begin) (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
