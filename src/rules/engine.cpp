@@ -277,13 +277,28 @@ void Engine::project_all(const std::vector<Case>& roster, std::vector<Projection
   });
 }
 
+namespace {
+
+// The summary's key: kind, level II, days.
+using SummaryKey = std::tuple<int, bool, std::int32_t>;
+
+// What one chunk of the grant-day run produces: its outcomes in roster order and its part of the summary.
+struct DayChunk {
+  std::vector<DayOutcome> outcomes;
+  std::map<SummaryKey, std::size_t> counts;
+};
+
+}  // namespace
+
 DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads,
                              const std::vector<ProgrammeRecord>* records) const {
   check_records(roster, records);
-  // Most people have a decision on a grant day: each chunk appends its outcomes in roster order, and the chunks are
-  // joined in order, so nothing is allocated per person beyond what the outcome keeps.
-  std::vector<std::vector<DayOutcome>> chunks = for_each_chunk<std::vector<DayOutcome>>(
-      roster, threads, [&](std::size_t i, detail::Workspace& ws, std::vector<DayOutcome>& outcomes) {
+  // Most people have a decision on a grant day: each chunk appends its outcomes in roster order and counts its
+  // grants for the summary; the chunks are joined in order, so nothing is allocated per person beyond what the
+  // outcome keeps, and only the join is serial.
+  std::vector<DayChunk> chunks = for_each_chunk<DayChunk>(
+      roster, threads,
+      [&](std::size_t i, detail::Workspace& ws, DayChunk& chunk) {
         const Case& c = roster[i];
         std::optional<Policy> overridden;
         const Policy& policy = policy_for(c, policy_, overridden);
@@ -294,33 +309,34 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
         detail::Timeline timeline = detail::run_timeline(subject, *holidays_, detail::KeepDecisions{false, day}, ws);
         give_back(timeline, ws);
         if (timeline.decisions.empty()) return;
-        DayOutcome& out = outcomes.emplace_back();
+        DayOutcome& out = chunk.outcomes.emplace_back();
         out.person = c.person().id();
-        for (const auto& d : timeline.decisions)
+        for (const auto& d : timeline.decisions) {
           if (d.release) out.release = day;
+          if (d.outcome == Outcome::Granted) ++chunk.counts[{static_cast<int>(d.kind), d.release, d.days}];
+        }
         out.decisions = std::move(timeline.decisions);
       },
       // Room for every case of the chunk, reserved once: only the pages of the outcomes written are ever touched,
       // and the vector never moves (a moving vector of a million outcomes makes the system unmap its old memory,
       // which stops the other threads too).
-      [](std::vector<DayOutcome>& outcomes, std::size_t size) { detail::reserve_huge(outcomes, size); });
+      [](DayChunk& chunk, std::size_t size) { detail::reserve_huge(chunk.outcomes, size); });
   DayRun run;
   run.date = day;
   if (chunks.size() == 1) {
-    run.outcomes = std::move(chunks[0]);
+    run.outcomes = std::move(chunks[0].outcomes);
   } else {
     std::size_t total = 0;
-    for (const auto& chunk : chunks) total += chunk.size();
+    for (const auto& chunk : chunks) total += chunk.outcomes.size();
     detail::reserve_huge(run.outcomes, total);
     for (auto& chunk : chunks) {
-      std::move(chunk.begin(), chunk.end(), std::back_inserter(run.outcomes));
-      chunk = {};  // free each chunk as soon as it is moved
+      std::move(chunk.outcomes.begin(), chunk.outcomes.end(), std::back_inserter(run.outcomes));
+      chunk.outcomes = {};  // free each chunk as soon as it is moved
     }
   }
-  std::map<std::tuple<int, bool, std::int32_t>, std::size_t> counts;
-  for (const auto& o : run.outcomes)
-    for (const auto& d : o.decisions)
-      if (d.outcome == Outcome::Granted) ++counts[{static_cast<int>(d.kind), d.release, d.days}];
+  std::map<SummaryKey, std::size_t> counts;
+  for (const auto& chunk : chunks)
+    for (const auto& [key, n] : chunk.counts) counts[key] += n;
   for (const auto& [key, n] : counts)
     run.summary.push_back({static_cast<GrantKind>(std::get<0>(key)), std::get<1>(key), std::get<2>(key), n});
   return run;
