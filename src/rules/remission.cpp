@@ -32,10 +32,6 @@ HolidayDays::HolidayDays(const HolidayCalendar& calendar) : calendar_(calendar) 
   for (Holiday h : kAll)
     for (int y = kMinYear; y <= kMaxYear; ++y)
       days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (y - kMinYear))] = calendar.resolve(h, y);
-  each_in_its_year_ = true;
-  for (Holiday h : kAll)
-    for (int y = kMinYear; y <= kMaxYear; ++y)
-      if (resolve(h, y).date.year() != y) each_in_its_year_ = false;
 }
 
 namespace {
@@ -101,12 +97,12 @@ bool comes_before(Date a_date, GrantKind a_kind, Date b_date, GrantKind b_kind) 
 
 // Fills `events` (emptied first) with every candidate day of the term, year by year, in the order of sort_events:
 // each year's fixed days in their order (29 May, 23 July, 17 August), the year's RK holiday put in its place among
-// them. Returns false when that order could not be kept (a calendar whose holiday of year y lies in another year);
-// the caller then sorts.
-bool candidate_events(const Subject& s, const HolidayDays& holidays, std::vector<RuleId>& notes,
+// them. Years follow each other because a calendar's holiday of year y lies in year y (the calendar keys its rows by
+// the date's year; tests/unit/time/holiday_calendar_test.cpp checks every year 1900–2200).
+void candidate_events(const Subject& s, const HolidayDays& holidays, std::vector<RuleId>& notes,
                       std::vector<Event>& events) {
   events.clear();
-  if (!s.term_end) return true;
+  if (!s.term_end) return;
   std::optional<Holiday> rk = rk_holiday(s.c.person().religion());
   if (!rk) notes.push_back(RuleId::ReligiousHoliday);
   int first = s.last_start.year();
@@ -114,7 +110,6 @@ bool candidate_events(const Subject& s, const HolidayDays& holidays, std::vector
   if (s.until) last = std::min(last, static_cast<int>(s.until->year()));  // nothing after `until` is decided (run_timeline)
   std::size_t recorded = s.c.recorded() ? s.c.recorded()->grants.size() : 0;
   events.reserve(static_cast<std::size_t>(std::max(last - first + 1, 0)) * kMaxCandidatesPerYear + recorded);
-  const bool in_order = holidays.each_in_its_year();
   // 17 August of each year by stepping a year's days from the first (date arithmetic, no calendar conversion).
   Date ru = make_date(first, 8, 17);  // Keppres 174/1999 Art. 4: Independence Day
   for (int y = first; y <= last; ru = add_days(ru, days_in_year(++y))) {
@@ -142,7 +137,6 @@ bool candidate_events(const Subject& s, const HolidayDays& holidays, std::vector
     if (y >= 1955 && (y - 1955) % 10 == 0) add(ru, GrantKind::Dasawarsa);  // Keppres 120/1955
     if (rk_day) events.emplace_back(rk_day->date, GrantKind::Rk, rk_day->status);  // after 17 August
   }
-  return in_order;
 }
 
 struct TambahanGrounds {
@@ -164,9 +158,9 @@ TambahanGrounds tambahan_grounds(const Subject& s, Date d) {
 }
 
 // Date order, and on one day the order of §3; events with equal keys keep their order (a candidate before the
-// recorded grant that covers it). Needed only when recorded grants are appended to the candidates (or a calendar
-// puts a holiday outside its year). An insertion sort: the candidates are in order, so this is close to linear and,
-// unlike std::stable_sort, allocates nothing.
+// recorded grant that covers it). Needed only when recorded grants out of order are appended to the candidates. An
+// insertion sort: the candidates are in order, so this is close to linear and, unlike std::stable_sort, allocates
+// nothing.
 void sort_events(std::vector<Event>& events) {
   auto before = [](const Event& a, const Event& b) { return comes_before(a.date, a.kind, b.date, b.kind); };
   for (std::size_t i = 1; i < events.size(); ++i) {
@@ -422,18 +416,16 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     return tl;
   }
   std::vector<Event>& events = ws.events;
-  const bool in_order = candidate_events(s, holidays, tl.notes, events);
+  candidate_events(s, holidays, tl.notes, events);
   const auto& recorded = s.c.recorded();
   if (recorded) {
     for (auto& ev : events) ev.covered = ev.date <= recorded->until;
-    if (in_order && grants_in_order(recorded->grants)) {
+    if (grants_in_order(recorded->grants)) {
       merge_recorded(recorded->grants, events, ws.merged);
-    } else {
+    } else {  // the same day's grants in another order than §3's
       for (const auto& g : recorded->grants) events.emplace_back(g.date, g.kind, DateStatus::Fixed, &g);
       sort_events(events);
     }
-  } else if (!in_order) {
-    sort_events(events);
   }
 
   State st;

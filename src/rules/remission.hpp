@@ -26,13 +26,8 @@ public:
     return days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (year - kMinYear))];
   }
 
-  /// Whether every holiday of year y lies in year y (a user's table may say otherwise): then candidate days can be
-  /// listed in date order year by year.
-  bool each_in_its_year() const noexcept { return each_in_its_year_; }
-
 private:
   static constexpr int kYears = kMaxYear - kMinYear + 1;
-  bool each_in_its_year_ = true;
   HolidayCalendar calendar_;
   std::vector<HolidayDate> days_;  // by holiday, then year
 };

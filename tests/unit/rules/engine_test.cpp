@@ -420,3 +420,24 @@ TEST(Engine, AHolidayOnAFixedGrantDayIsDecidedInTheOrderOfSection3) {
   // And in the years the holiday falls elsewhere, every decision is still in date order.
   EXPECT_TRUE(in_date_order(engine().evaluate(child.build())));
 }
+
+TEST(Engine, RecordedGrantsOfOneDayInAnyOrderAreAppliedInTheOrderOfSection3) {
+  // Recorded grants are merged into the candidate days when they are in the order of §3, and sorted in when a day's
+  // grants come in another order (tambahan listed before its RU): the result must not depend on the listing.
+  CaseBuilder in_order;
+  in_order.detained("2018-01-10").sentence("6y").final_on("2018-06-01");
+  const Date day = make_date(2019, 8, 17);
+  in_order.recorded = Recorded{make_date(2019, 12, 31),
+                               {{day, GrantKind::Ru, parse_term("1m")}, {day, GrantKind::Tambahan, parse_term("15d")}}};
+  CaseBuilder reversed = in_order;
+  reversed.recorded->grants = {{day, GrantKind::Tambahan, parse_term("15d")}, {day, GrantKind::Ru, parse_term("1m")}};
+  const Evaluation a = engine().evaluate(in_order.build());
+  const Evaluation b = engine().evaluate(reversed.build());
+  ASSERT_GE(a.grants.size(), 2u);
+  EXPECT_EQ(a.grants[0].kind, GrantKind::Ru);
+  EXPECT_EQ(a.grants[0].days, 30);
+  EXPECT_EQ(a.grants[1].kind, GrantKind::Tambahan);
+  EXPECT_EQ(a.grants[1].days, 15);
+  EXPECT_TRUE(a.grants[0].recorded && a.grants[1].recorded);
+  EXPECT_EQ(evaluation_to_json(b), evaluation_to_json(a));
+}

@@ -452,3 +452,21 @@ TEST(HolidayCalendarCsv, DefaultFileNameAppearsInMessages) {
     EXPECT_NE(std::string(e.what()).find("<holidays>:2"), std::string::npos) << e.what();
   }
 }
+
+TEST(HolidayCalendarResolve, EveryHolidayOfAYearLiesInThatYear) {
+  // The engine lists each year's candidate days in date order year by year (src/rules/remission.cpp), which holds
+  // because a calendar keys its rows by the date's own year and the approximation stays inside its year. Every
+  // holiday, every year binaan computes, table and approximation — and a row added far outside the table.
+  const HolidayCalendar calendar =
+      HolidayCalendar::builtin().with(Holiday::Imlek, Date(2150, 1, 2), DateStatus::Confirmed);
+  const Holiday all[] = {Holiday::Independence, Holiday::Natal,  Holiday::IdulFitri,
+                         Holiday::Nyepi,        Holiday::Waisak, Holiday::Imlek};
+  std::size_t checked = 0;
+  for (Holiday h : all)
+    for (int y = 1900; y <= 2200; ++y) {
+      ASSERT_EQ(calendar.resolve(h, y).date.year(), y) << to_string(h) << " " << y;
+      ++checked;
+    }
+  EXPECT_EQ(checked, 6u * 301u);
+  EXPECT_EQ(calendar.resolve(Holiday::Imlek, 2150).date, Date(2150, 1, 2));
+}
