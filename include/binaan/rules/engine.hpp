@@ -69,6 +69,10 @@ public:
   /// The Indonesian default policy and the built-in holiday table.
   Engine();
   Engine(Policy policy, HolidayCalendar calendar);
+  /// Copies share the immutable holiday table. There is no move: a "moved" engine is copied, so the engine moved
+  /// from still evaluates (a move would leave it without its table).
+  Engine(const Engine&) = default;
+  Engine& operator=(const Engine&) = default;
 
   const Policy& policy() const noexcept { return policy_; }
   const HolidayCalendar& calendar() const noexcept { return calendar_; }

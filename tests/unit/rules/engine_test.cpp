@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <utility>
 
 using namespace binaan;
 using binaan::testing::CaseBuilder;
@@ -385,6 +386,11 @@ TEST(Engine, UsesItsOwnCalendarInEveryYearAndCopiesShareIt) {
     }
   const Engine copy = custom;
   EXPECT_EQ(evaluation_to_json(copy.evaluate(c)), evaluation_to_json(ev));
+  // An engine "moved" from is copied and still evaluates with its own calendar.
+  Engine source = custom;
+  const Engine target = std::move(source);
+  EXPECT_EQ(evaluation_to_json(target.evaluate(c)), evaluation_to_json(ev));
+  EXPECT_EQ(evaluation_to_json(source.evaluate(c)), evaluation_to_json(ev));  // NOLINT(bugprone-use-after-move)
 }
 
 TEST(Engine, AHolidayOnAFixedGrantDayIsDecidedInTheOrderOfSection3) {
