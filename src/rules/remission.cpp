@@ -148,6 +148,7 @@ struct TambahanGrounds {
 TambahanGrounds tambahan_grounds(const Subject& s, Date d) {
   const Facts& f = s.c.facts();
   TambahanGrounds g;
+  if (f.services.empty() && f.pemuka.empty() && s.record.pemuka.empty()) return g;  // most people: no ground ever
   g.service = std::any_of(f.services.begin(), f.services.end(),
                           [&](const Service& sv) { return in_lookback(sv.date, d, s.p.tambahan_window_days); });
   Date window_start = add_days(d, 1 - s.p.tambahan_window_days);
@@ -192,8 +193,8 @@ void merge_recorded(const std::vector<RecordedGrant>& grants, std::vector<Event>
   events.swap(scratch);
 }
 
-// `d` as a new Decision on (date, kind), keeping the capacity of its vectors: a timeline that does not keep its
-// decisions reuses one Decision and allocates nothing per candidate day.
+// `d` as a new Decision on (date, kind), keeping the capacity of its vectors: the workspace's one Decision is
+// reused for every decision kept, and allocates nothing once its lists have grown.
 void reset(Decision& d, Date date, GrantKind kind, DateStatus status) {
   Decision fresh;
   fresh.rules = std::move(d.rules);
@@ -210,46 +211,78 @@ void reset(Decision& d, Date date, GrantKind kind, DateStatus status) {
   d = std::move(fresh);
 }
 
+// What deciding a candidate day comes to: all the timeline needs to go on.
+struct Verdict {
+  Outcome outcome = Outcome::NotEligible;
+  std::int32_t days = 0;  // nominal; 0 unless granted
+  std::uint8_t step = 0;  // ladder step, when a ladder gave the amount
+};
+
+// Decides candidate days. Every condition is one piece of code, run in one of two ways: with reasons (a decision
+// that is kept: every rule applied, every failed condition with its earliest day, every missing fact and
+// assumption), or without (a decision that only moves the timeline on, as in a projection or before a grant-day
+// run's day: nothing is written, and the conditions stop at the first that fails, since the outcome is then
+// known). Both ways give the same Verdict.
 class Decider {
 public:
   Decider(const Subject& s, State& st) : s_(s), p_(s.p), st_(st) {}
 
-  /// Decides the candidate `ev` into `dec` (reset first).
-  void decide(const Event& ev, Decision& dec) {
-    reset(dec, ev.date, ev.kind, ev.status);
-    dec_ = &dec;
+  /// Decides the candidate `ev`; with `reasons` (reset by the caller), appends the decision's lists to it.
+  Verdict decide(const Event& ev, Decision* reasons) {
+    dec_ = reasons;
+    day_ = ev.date;
+    failed_ = false;
+    missing_ = false;
+    v_ = Verdict{};
     if (ev.kind == GrantKind::Tambahan) {
       decide_tambahan();
     } else {
       common_conditions(ev.kind);
       if (ev.kind != GrantKind::Dasawarsa) {
-        period_conditions();
-        assessment_conditions();
+        if (!settled()) period_conditions();
+        if (!settled()) assessment_conditions();
       }
-      if (dec.failed.empty() && dec.missing.empty()) amount(ev.kind);
+      if (!failed_ && !missing_) amount(ev.kind);
     }
-    if (!dec.failed.empty()) dec.outcome = Outcome::NotEligible;
-    else if (!dec.missing.empty()) dec.outcome = Outcome::NeedsReview;
-    else dec.outcome = Outcome::Granted;
-    if (dec.outcome != Outcome::Granted) dec.days = 0;
-    if (dec.outcome == Outcome::Granted && dec.date < s_.c.sentence().verdict_final()) dec.rules.push_back(RuleId::Susulan);
+    if (failed_) v_.outcome = Outcome::NotEligible;
+    else if (missing_) v_.outcome = Outcome::NeedsReview;
+    else v_.outcome = Outcome::Granted;
+    if (v_.outcome != Outcome::Granted) v_.days = 0;
+    if (v_.outcome == Outcome::Granted && day_ < s_.c.sentence().verdict_final()) rule(RuleId::Susulan);
     dec_ = nullptr;
+    return v_;
   }
 
 private:
-  void fail(RuleId r, std::optional<Date> earliest = std::nullopt) { dec_->failed.push_back({r, earliest}); }
+  // Without reasons, a failed condition settles the outcome: the conditions after it cannot change it.
+  bool settled() const { return failed_ && !dec_; }
+
+  // A condition not met; `earliest()` (the first day it could be, or nullopt) is asked only for a decision kept.
+  template <typename Earliest>
+  void fail_at(RuleId r, Earliest earliest) {
+    failed_ = true;
+    if (dec_) dec_->failed.push_back({r, earliest()});
+  }
+  void fail(RuleId r, std::optional<Date> earliest = std::nullopt) {
+    fail_at(r, [&] { return earliest; });
+  }
+  void rule(RuleId r) {
+    if (dec_) dec_->rules.push_back(r);
+  }
 
   // Conditions of every remission (§4 "Always"), and the kind-specific ones of dasawarsa and PMP HAN.
   void common_conditions(GrantKind kind) {
-    Date d = dec_->date;
+    const Date d = day_;
     if (!s_.term) fail(RuleId::FixedTerm);  // Keppres 174/1999 Art. 1
     if (const auto& cm = s_.c.sentence().commutation(); cm && d <= cm->date)
       fail(RuleId::CommutedAfter, add_days(cm->date, 1));  // Keppres 174/1999 Art. 9
     if (s_.at_large(d)) {
-      Date back = d;
-      for (const auto& e : s_.c.facts().escapes)
-        if (e.from <= d && d < e.to) back = e.to;
-      fail(RuleId::NotAtLarge, back);
+      fail_at(RuleId::NotAtLarge, [&] {
+        Date back = d;
+        for (const auto& e : s_.c.facts().escapes)
+          if (e.from <= d && d < e.to) back = e.to;
+        return std::optional<Date>(back);
+      });
     }
     const bool child = st_.child_today;
     std::int32_t threshold = kind == GrantKind::Dasawarsa ? p_.dasawarsa_min_served_days
@@ -266,15 +299,17 @@ private:
 
   // The conditions that changed over the years (§4 table).
   void period_conditions() {
-    Date d = dec_->date;
+    const Date d = day_;
     if (!s_.term) return;
     bool pp99_rule = s_.pp99_cohort && d >= p_.pp99_from;
     // PP 28/2006 Art. 34(3): special crimes need ⅓ served; the PP 28 cohort until Permenkumham 7/2022.
     if (d >= p_.pp28_from && d < p_.permenkumham_7_2022_from && s_.special_pp28() && !pp99_rule) {
       Date end = s_.one_third_end();
       if (d < add_days(end, -st_.total)) {
-        Date reached = fraction_reached(end, st_.granted);
-        fail(RuleId::OneThird, std::min(std::max(reached, add_days(d, 1)), p_.permenkumham_7_2022_from));
+        fail_at(RuleId::OneThird, [&] {
+          Date reached = fraction_reached(end, st_.granted);
+          return std::optional<Date>(std::min(std::max(reached, add_days(d, 1)), p_.permenkumham_7_2022_from));
+        });
       }
     }
     if (pp99_rule && s_.special_pp99()) {
@@ -297,7 +332,7 @@ private:
   // Permenkumham 3/2018 (predikat baik) and UU 22/2022 Art. 10 (participation, reduced risk), read from the
   // recorded assessments; a missing fact is needs review unless assume_unrecorded_facts.
   void assessment_conditions() {
-    Date d = dec_->date;
+    const Date d = day_;
     if (d < p_.predikat_from && d < p_.uu22_from) return;  // no assessment condition yet: nothing to read
     const Assessment* latest_predicate = nullptr;
     const Assessment* first_risk = nullptr;
@@ -311,19 +346,19 @@ private:
       }
     }
     const ParticipationEvidence* evidence = s_.participation_on(d);
-    auto predicate_condition = [&](RuleId rule) {
+    auto predicate_condition = [&](RuleId r) {
       if (evidence) {  // the programme record (attendance) comes before an assessment (§4)
-        if (std::find(dec_->rules.begin(), dec_->rules.end(), RuleId::ProgrammeRecord) == dec_->rules.end())
-          dec_->rules.push_back(RuleId::ProgrammeRecord);
-        if (!evidence->active) fail(rule);
+        if (dec_ && std::find(dec_->rules.begin(), dec_->rules.end(), RuleId::ProgrammeRecord) == dec_->rules.end())
+          rule(RuleId::ProgrammeRecord);
+        if (!evidence->active) fail(r);
         return;
       }
-      if (!latest_predicate) return missing(rule, MissingFact::AssessmentPredicate);
+      if (!latest_predicate) return missing(r, MissingFact::AssessmentPredicate);
       Predicate pr = *latest_predicate->predicate;
-      if (pr != Predicate::SangatBaik && pr != Predicate::Baik) fail(rule);
+      if (pr != Predicate::SangatBaik && pr != Predicate::Baik) fail(r);
     };
     if (d >= p_.predikat_from) predicate_condition(RuleId::PredikatBaik);
-    if (d >= p_.uu22_from) {
+    if (d >= p_.uu22_from && !settled()) {
       predicate_condition(RuleId::ActiveParticipation);
       if (!latest_risk) {
         missing(RuleId::ReducedRisk, MissingFact::AssessmentRisk);
@@ -335,12 +370,14 @@ private:
     }
   }
 
-  void missing(RuleId rule, MissingFact fact) {
+  void missing(RuleId r, MissingFact fact) {
     if (p_.assume_unrecorded_facts) {
-      dec_->assumptions.push_back(rule);
-    } else if (std::find(dec_->missing.begin(), dec_->missing.end(), fact) == dec_->missing.end()) {
-      dec_->missing.push_back(fact);
+      if (dec_) dec_->assumptions.push_back(r);
+      return;
     }
+    missing_ = true;
+    if (dec_ && std::find(dec_->missing.begin(), dec_->missing.end(), fact) == dec_->missing.end())
+      dec_->missing.push_back(fact);
   }
 
   int step_of(GrantKind kind) {
@@ -352,23 +389,23 @@ private:
     const std::int32_t served = st_.served_today;
     switch (kind) {
       case GrantKind::Ru:
-        dec_->step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
-        dec_->days = ru_amount(dec_->step, served, p_.first_step_full_days);
-        dec_->rules.push_back(RuleId::RuLadder);
+        v_.step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
+        v_.days = ru_amount(v_.step, served, p_.first_step_full_days);
+        rule(RuleId::RuLadder);
         break;
       case GrantKind::Rk:
-        dec_->step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
-        dec_->days = rk_amount(dec_->step, served, p_.first_step_full_days);
-        dec_->rules.push_back(RuleId::RkLadder);
+        v_.step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
+        v_.days = rk_amount(v_.step, served, p_.first_step_full_days);
+        rule(RuleId::RkLadder);
         break;
       case GrantKind::PmpHan:
-        dec_->step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
-        dec_->days = ru_amount(dec_->step, served, p_.first_step_full_days);
-        dec_->rules.push_back(RuleId::PmpHanLadder);
+        v_.step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
+        v_.days = ru_amount(v_.step, served, p_.first_step_full_days);
+        rule(RuleId::PmpHanLadder);
         break;
       case GrantKind::Kemanusiaan:
-        dec_->days = ru_amount(st_.receipts[0] + 1, served, p_.first_step_full_days);
-        dec_->rules.push_back(RuleId::KemanusiaanAmount);
+        v_.days = ru_amount(st_.receipts[0] + 1, served, p_.first_step_full_days);
+        rule(RuleId::KemanusiaanAmount);
         break;
       case GrantKind::Dasawarsa: {
         // Keppres 120/1955: 1/12 of the sentence by the fraction rule of §2, at most 3 months.
@@ -376,8 +413,8 @@ private:
             p_.fraction_convention == FractionConvention::NormalisedTerm
                 ? fraction_of(*s_.term, kOneTwelfth).nominal_days()
                 : (term_days(s_.start, *s_.term, p_.term_convention) + 11) / 12;
-        dec_->days = std::min(twelfth, p_.dasawarsa_cap_days);
-        dec_->rules.push_back(RuleId::DasawarsaAmount);
+        v_.days = std::min(twelfth, p_.dasawarsa_cap_days);
+        rule(RuleId::DasawarsaAmount);
         break;
       }
       case GrantKind::Tambahan:
@@ -387,24 +424,26 @@ private:
 
   // Keppres 174/1999 Art. 3, 6: ½ of the day's RU for a service, ⅓ for pemuka, in the 365 days up to 17 August.
   void decide_tambahan() {
-    TambahanGrounds g = tambahan_grounds(s_, dec_->date);
-    bool service = g.service;
-    bool pemuka = g.pemuka;
+    TambahanGrounds g = tambahan_grounds(s_, day_);
     if (st_.ru_today == 0) {
       fail(RuleId::RuThatDay);
       return;
     }
-    std::int32_t half = service ? st_.ru_today / 2 : 0;
-    std::int32_t third = pemuka ? st_.ru_today / 3 : 0;
-    if (service) dec_->rules.push_back(RuleId::TambahanService);
-    if (pemuka) dec_->rules.push_back(RuleId::TambahanPemuka);
-    dec_->days = p_.tambahan_combine == TambahanCombine::Sum ? half + third : std::max(half, third);
+    std::int32_t half = g.service ? st_.ru_today / 2 : 0;
+    std::int32_t third = g.pemuka ? st_.ru_today / 3 : 0;
+    if (g.service) rule(RuleId::TambahanService);
+    if (g.pemuka) rule(RuleId::TambahanPemuka);
+    v_.days = p_.tambahan_combine == TambahanCombine::Sum ? half + third : std::max(half, third);
   }
 
   const Subject& s_;
   const Policy& p_;
   State& st_;
-  Decision* dec_ = nullptr;
+  Decision* dec_ = nullptr;  // the decision kept, or nullptr
+  Date day_;
+  bool failed_ = false;
+  bool missing_ = false;
+  Verdict v_;
 };
 
 }  // namespace
@@ -439,7 +478,6 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
   grants.clear();
   grants.reserve(events.size());
   Decider decider(s, st);
-  Decision& scratch = ws.scratch;  // the decisions that are not kept
   const std::optional<Date>& until = s.until;
   for (const auto& ev : events) {
     if (until && ev.date > *until) break;
@@ -462,30 +500,31 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       if (!g.service && !g.pemuka) continue;  // no ground: nothing to decide
     }
 
-    std::int32_t nominal = 0;
-    // Every candidate is decided in the workspace's Decision, whose vectors keep their capacity; a decision that is
-    // kept is copied out at its exact size (one allocation per non-empty list instead of one per growth).
-    const bool keep_this = keep.keeps(ev.date);
-    Decision& dec = scratch;
+    // A decision kept is decided with its reasons in the workspace's Decision, whose lists keep their capacity,
+    // and copied out at its exact size; any other is decided without reasons, writing nothing.
+    Decision* kept = keep.keeps(ev.date) ? &ws.scratch : nullptr;
+    if (kept) reset(*kept, ev.date, ev.kind, ev.recorded ? DateStatus::Fixed : ev.status);
+    Verdict v;
     if (ev.recorded) {
-      nominal = ev.recorded->amount.nominal_days();
-      reset(dec, ev.date, ev.kind, DateStatus::Fixed);
-      dec.outcome = Outcome::Granted;
-      dec.days = nominal;
-      dec.rules.push_back(RuleId::Recorded);
+      v.outcome = Outcome::Granted;
+      v.days = ev.recorded->amount.nominal_days();
+      if (kept) kept->rules.push_back(RuleId::Recorded);
     } else {
-      decider.decide(ev, dec);
-      if (dec.outcome == Outcome::Granted) nominal = dec.days;
+      v = decider.decide(ev, kept);
       if (is_estimate(ev.status)) tl.estimated = true;
     }
-    if (dec.outcome == Outcome::Granted) {
+    std::int32_t effective = 0;
+    bool release = false;
+    if (v.outcome == Outcome::Granted) {
+      const std::int32_t nominal = v.days;
       std::int32_t left = days_between(ev.date, st.expiry);
-      std::int32_t effective = std::min(nominal, left);
-      dec.effective_days = effective;
+      effective = std::min(nominal, left);
       if (nominal >= left) {  // Keppres 174/1999 Art. 4(2), 5(2): level II, released on the grant day
-        dec.release = true;
-        dec.rules.push_back(RuleId::ReleaseII);
-        if (s.c.sentence().has_unpaid_subsidiary()) dec.rules.push_back(RuleId::SubsiderAfterRelease);
+        release = true;
+        if (kept) {
+          kept->rules.push_back(RuleId::ReleaseII);
+          if (s.c.sentence().has_unpaid_subsidiary()) kept->rules.push_back(RuleId::SubsiderAfterRelease);
+        }
         st.released = true;
       }
       st.total += effective;
@@ -500,17 +539,22 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       grant.kind = ev.kind;
       grant.days = nominal;
       grant.effective_days = effective;
-      grant.release = dec.release;
+      grant.release = release;
       grant.recorded = ev.recorded != nullptr;
       grant.estimated = is_estimate(ev.status);
     }
-    if (keep_this) {
+    if (kept) {
+      kept->outcome = v.outcome;
+      kept->days = v.days;
+      kept->step = v.step;
+      kept->effective_days = effective;
+      kept->release = release;
       if (!keep.all && tl.decisions.empty()) {  // one day's: at most its events, which are next to each other
         std::size_t same_day = 0;
         for (auto e = events.begin() + (&ev - events.data()); e != events.end() && e->date == ev.date; ++e) ++same_day;
         tl.decisions.reserve(same_day);
       }
-      tl.decisions.push_back(dec);
+      tl.decisions.push_back(*kept);
     }
   }
   tl.expiry = st.expiry;

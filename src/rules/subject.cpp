@@ -16,6 +16,9 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
       until(cs.until()),
       pp99_cohort(cs.sentence().verdict_final() >= pol.pp99_from) {
   for (const auto& e : cs.facts().escapes) escape_days += days_between(e.from, e.to);
+  const Offence offence = cs.sentence().offence();
+  special_pp99_ = offence == Offence::Narcotics ? term && compare(*term, pol.narcotics_pp99_min_term) >= 0
+                                                : is_special_crime(offence);
   if (term) {
     term_end = add_days(binaan::term_end(start, *term, p.term_convention), escape_days);
     if (term_end->year() > kMaxYear)  // every date binaan computes lies in 1900–2200 (date.hpp)
@@ -51,11 +54,6 @@ const ParticipationEvidence* Subject::participation_on(Date d) const {
   return latest;
 }
 
-bool Subject::special_pp99() const {
-  Offence o = c.sentence().offence();
-  if (o == Offence::Narcotics) return term && compare(*term, p.narcotics_pp99_min_term) >= 0;
-  return is_special_crime(o);
-}
 
 bool Subject::special_thresholds_on(Date d) const {
   // §6: the PP 99 cohort from PP 99's day, and every special-crime inmate from Permenkumham 7/2022.

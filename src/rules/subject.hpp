@@ -59,12 +59,14 @@ public:
 
   /// Special crime as PP 28/2006 lists it (every category but general).
   bool special_pp28() const { return is_special_crime(c.sentence().offence()); }
-  /// Special crime under PP 99/2012 Art. 34A: narcotics only with a term of 5 years or more.
-  bool special_pp99() const;
+  /// Special crime under PP 99/2012 Art. 34A: narcotics only with a term of 5 years or more (decided once, at
+  /// construction: the timeline asks on every candidate day).
+  bool special_pp99() const { return special_pp99_; }
   /// Whether the special-crime thresholds of the integration programmes apply on day d (§6).
   bool special_thresholds_on(Date d) const;
 
 private:
+  bool special_pp99_ = false;
   Date fraction_end_of(Fraction f, std::optional<Date>& cache) const;
   mutable std::optional<Date> one_third_end_;
   mutable std::optional<Date> half_end_;
