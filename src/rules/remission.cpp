@@ -193,24 +193,6 @@ void merge_recorded(const std::vector<RecordedGrant>& grants, std::vector<Event>
   events.swap(scratch);
 }
 
-// `d` as a new Decision on (date, kind), keeping the capacity of its vectors: the workspace's one Decision is
-// reused for every decision kept, and allocates nothing once its lists have grown.
-void reset(Decision& d, Date date, GrantKind kind, DateStatus status) {
-  Decision fresh;
-  fresh.rules = std::move(d.rules);
-  fresh.failed = std::move(d.failed);
-  fresh.missing = std::move(d.missing);
-  fresh.assumptions = std::move(d.assumptions);
-  fresh.rules.clear();
-  fresh.failed.clear();
-  fresh.missing.clear();
-  fresh.assumptions.clear();
-  fresh.date = date;
-  fresh.kind = kind;
-  fresh.date_status = status;
-  d = std::move(fresh);
-}
-
 // What deciding a candidate day comes to: all the timeline needs to go on.
 struct Verdict {
   Outcome outcome = Outcome::NotEligible;
@@ -227,7 +209,7 @@ class Decider {
 public:
   Decider(const Subject& s, State& st) : s_(s), p_(s.p), st_(st) {}
 
-  /// Decides the candidate `ev`; with `reasons` (reset by the caller), appends the decision's lists to it.
+  /// Decides the candidate `ev`; with `reasons` (a new Decision), appends the decision's lists to it.
   Verdict decide(const Event& ev, Decision* reasons) {
     dec_ = reasons;
     day_ = ev.date;
@@ -500,10 +482,20 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       if (!g.service && !g.pemuka) continue;  // no ground: nothing to decide
     }
 
-    // A decision kept is decided with its reasons in the workspace's Decision, whose lists keep their capacity,
-    // and copied out at its exact size; any other is decided without reasons, writing nothing.
-    Decision* kept = keep.keeps(ev.date) ? &ws.scratch : nullptr;
-    if (kept) reset(*kept, ev.date, ev.kind, ev.recorded ? DateStatus::Fixed : ev.status);
+    // A decision kept is decided with its reasons straight into the timeline's list; any other is decided without
+    // reasons, writing nothing.
+    Decision* kept = nullptr;
+    if (keep.keeps(ev.date)) {
+      if (!keep.all && tl.decisions.empty()) {  // one day's: at most its events, which are next to each other
+        std::size_t same_day = 0;
+        for (auto e = events.begin() + (&ev - events.data()); e != events.end() && e->date == ev.date; ++e) ++same_day;
+        tl.decisions.reserve(same_day);
+      }
+      kept = &tl.decisions.emplace_back();
+      kept->date = ev.date;
+      kept->kind = ev.kind;
+      kept->date_status = ev.recorded ? DateStatus::Fixed : ev.status;
+    }
     Verdict v;
     if (ev.recorded) {
       v.outcome = Outcome::Granted;
@@ -549,12 +541,6 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       kept->step = v.step;
       kept->effective_days = effective;
       kept->release = release;
-      if (!keep.all && tl.decisions.empty()) {  // one day's: at most its events, which are next to each other
-        std::size_t same_day = 0;
-        for (auto e = events.begin() + (&ev - events.data()); e != events.end() && e->date == ev.date; ++e) ++same_day;
-        tl.decisions.reserve(same_day);
-      }
-      tl.decisions.push_back(*kept);
     }
   }
   tl.expiry = st.expiry;

@@ -53,7 +53,6 @@ struct Workspace {
   std::vector<Event> merged;       // candidates and recorded grants merged, then swapped with `events`
   std::vector<Grant> grants;       // lent to Timeline::grants; give both back after use to keep their capacity
   std::vector<DatedDays> granted;  // lent to Timeline::granted
-  Decision scratch;
 };
 
 struct Timeline {

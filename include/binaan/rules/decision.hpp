@@ -6,13 +6,13 @@
 #include <binaan/export.hpp>
 #include <binaan/people/enums.hpp>
 #include <binaan/rules/rule.hpp>
+#include <binaan/rules/small_list.hpp>
 #include <binaan/time/date.hpp>
 #include <binaan/time/holiday_calendar.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <vector>
 
 namespace binaan {
 
@@ -41,10 +41,13 @@ struct Decision {
   bool release = false;             ///< level II: the grant uses up the principal term
   std::uint8_t step = 0;            ///< ladder step N (RU, RK, PMP HAN), 0 otherwise
   DateStatus date_status = DateStatus::Fixed;
-  std::vector<RuleId> rules;            ///< rules applied (amount, period, release)
-  std::vector<FailedCondition> failed;  ///< every condition not met
-  std::vector<MissingFact> missing;     ///< facts whose absence makes it needs review
-  std::vector<RuleId> assumptions;      ///< conditions taken as met because the fact was not recorded
+  // The lists hold a few values each and are kept inside the Decision (see SmallList; a longer list, e.g. more
+  // than four failed conditions, goes to the heap): a grant-day run over a national roster keeps a million
+  // decisions, and lists as heap blocks of their own had made the allocator its largest cost.
+  SmallList<RuleId, 8> rules;              ///< rules applied (amount, period, release); at most 5 today
+  SmallList<FailedCondition, 4> failed;    ///< every condition not met
+  SmallList<MissingFact, 2> missing;       ///< facts whose absence makes it needs review
+  SmallList<RuleId, 4> assumptions;        ///< conditions taken as met because the fact was not recorded
 };
 
 }  // namespace binaan
