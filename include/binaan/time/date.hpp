@@ -29,14 +29,35 @@ BINAAN_EXPORT Date parse_date(std::string_view text, std::string_view field = "d
 /// Formats as `YYYY-MM-DD`.
 BINAAN_EXPORT std::string format_date(Date d);
 
+namespace detail {
+
+/// Whether boost's day number `n` is one of its special values: negative infinity is 0, positive infinity the
+/// largest number and not_a_date_time the one below it (int_adapter<uint32_t>). One comparison instead of three.
+constexpr bool is_special_day_number(std::uint32_t n) noexcept { return n - 1u >= 0xFFFFFFFDu; }
+
+/// boost's own `(b - a).days()`, for when a or b is a special value.
+BINAAN_EXPORT std::int32_t days_between_special(Date a, Date b);
+
+}  // namespace detail
+
 // The day arithmetic the rules do on every candidate day of every person is inline: a call into the library for
-// one addition cost more than the addition.
+// one addition cost more than the addition. A real date is its day number, so both work on day numbers; special
+// values (not_a_date_time, the infinities) keep boost's exact results.
 
 /// `b - a` in days (negative when b is earlier).
-inline std::int32_t days_between(Date a, Date b) { return static_cast<std::int32_t>((b - a).days()); }
+inline std::int32_t days_between(Date a, Date b) {
+  const std::uint32_t x = a.day_number();
+  const std::uint32_t y = b.day_number();
+  if (detail::is_special_day_number(x) || detail::is_special_day_number(y)) return detail::days_between_special(a, b);
+  // boost subtracts as long and narrows, as here
+  return static_cast<std::int32_t>(static_cast<std::int64_t>(y) - static_cast<std::int64_t>(x));
+}
 
-/// `d + n` days (n may be negative).
-inline Date add_days(Date d, std::int32_t n) { return d + boost::gregorian::date_duration(n); }
+/// `d + n` days (n may be negative). A special value stays itself, as with boost's `d + days(n)`.
+inline Date add_days(Date d, std::int32_t n) {
+  const std::uint32_t x = d.day_number();
+  return detail::is_special_day_number(x) ? d : Date(x + static_cast<std::uint32_t>(n));  // wraps as boost's does
+}
 
 /// Adds calendar years; 29 February becomes 28 February in a common year (rules-indonesia.md §2).
 BINAAN_EXPORT Date add_years(Date d, int years);
