@@ -4,13 +4,9 @@
 
 namespace binaan {
 
-Term::Term(int years, int months, int days) {
-  if (years < 0 || months < 0 || days < 0 || years > 65535 || months > 65535 || days > 65535)
-    throw ValueError("term", std::to_string(years) + "y" + std::to_string(months) + "m" + std::to_string(days) + "d",
-                     "a term's years, months and days must each be 0-65535");
-  years_ = static_cast<std::uint16_t>(years);
-  months_ = static_cast<std::uint16_t>(months);
-  days_ = static_cast<std::uint16_t>(days);
+void Term::invalid(int years, int months, int days) {
+  throw ValueError("term", std::to_string(years) + "y" + std::to_string(months) + "m" + std::to_string(days) + "d",
+                   "a term's years, months and days must each be 0-65535");
 }
 
 Term parse_term(std::string_view text, std::string_view field) {
@@ -72,15 +68,9 @@ std::int32_t term_days(Date start, Term t, TermConvention c) { return days_betwe
 
 namespace {
 constexpr long ceil_div(long a, long b) { return (a + b - 1) / b; }
+// boost's day number of min_date_time, 1400-01-01 (a test checks it against boost)
+constexpr std::uint32_t kMinDayNumber = 2232400;
 }  // namespace
-
-Term fraction_of(Term t, Fraction f) {
-  long months = static_cast<long>(t.total_months()) * f.numerator;
-  long whole = months / f.denominator;
-  long remainder = months % f.denominator;  // in 1/denominator months, each month 30 days
-  long days = ceil_div(remainder * 30 + static_cast<long>(t.days()) * f.numerator, f.denominator);
-  return Term(static_cast<int>(whole / 12), static_cast<int>(whole % 12), static_cast<int>(days));
-}
 
 Date fraction_end(Date start, Term t, Fraction f, TermConvention tc, FractionConvention fc) {
   if (fc == FractionConvention::TermDays) {
@@ -92,16 +82,21 @@ Date fraction_end(Date start, Term t, Fraction f, TermConvention tc, FractionCon
 
 Date fraction_reached(Date end, const std::vector<DatedDays>& grants) {
   // S is a step function that only grows; between two grant days it is constant, so the answer in the k-th
-  // interval [g_k, g_k+1) is max(g_k, end - S_k) if that lies inside the interval.
-  std::int32_t cumulative = 0;
+  // interval [g_k, g_k+1) is max(g_k, end - S_k) if that lies inside the interval. On day numbers: boost compares
+  // dates by their numbers, and end - S_k is add_days (a special `end` stays itself).
+  const std::uint32_t e = end.day_number();
+  const bool special = detail::is_special_day_number(e);
+  const DatedDays* g = grants.data();
+  const std::size_t n = grants.size();
+  std::uint32_t cumulative = 0;  // S_k, added as boost adds days: modulo 2^32
   std::size_t i = 0;
-  Date interval_start = Date(boost::gregorian::min_date_time);
+  std::uint32_t interval_start = kMinDayNumber;
   while (true) {
-    Date candidate = add_days(end, -cumulative);
+    std::uint32_t candidate = special ? e : e - cumulative;
     if (candidate < interval_start) candidate = interval_start;
-    if (i == grants.size() || candidate < grants[i].date) return candidate;
-    interval_start = grants[i].date;
-    while (i < grants.size() && grants[i].date == interval_start) cumulative += grants[i++].days;
+    if (i == n || candidate < g[i].date.day_number()) return Date(candidate);
+    interval_start = g[i].date.day_number();
+    while (i < n && g[i].date.day_number() == interval_start) cumulative += static_cast<std::uint32_t>(g[i++].days);
   }
 }
 

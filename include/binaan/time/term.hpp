@@ -19,7 +19,13 @@ class BINAAN_EXPORT Term {
 public:
   constexpr Term() = default;
   /// Throws ValueError for a negative part or a part beyond 65535.
-  Term(int years, int months, int days);
+  Term(int years, int months, int days)
+      : years_(static_cast<std::uint16_t>(years)), months_(static_cast<std::uint16_t>(months)),
+        days_(static_cast<std::uint16_t>(days)) {
+    // Inline: fractions build a Term for every person. A negative part has its high bits set as unsigned.
+    if ((static_cast<unsigned>(years) | static_cast<unsigned>(months) | static_cast<unsigned>(days)) > 65535u)
+      invalid(years, months, days);
+  }
 
   static constexpr Term from_days(int days) { return Term(Raw{}, 0, 0, days); }
 
@@ -40,6 +46,7 @@ public:
   friend constexpr bool operator!=(Term a, Term b) noexcept { return !(a == b); }
 
 private:
+  [[noreturn]] static void invalid(int years, int months, int days);
   struct Raw {};
   constexpr Term(Raw, int y, int m, int d)
       : years_(static_cast<std::uint16_t>(y)), months_(static_cast<std::uint16_t>(m)),
@@ -99,8 +106,15 @@ enum class FractionConvention {
 };
 
 /// The fraction of a term under `normalised_term`: ⅔ × 2y8m = 1y9m10d, ⅔ × 20y = 13y4m, ⅔ × 1y = 8m,
-/// 1/12 × 2y8m = 2m20d. Integer arithmetic; the day total is rounded up (§2).
-BINAAN_EXPORT Term fraction_of(Term t, Fraction f);
+/// 1/12 × 2y8m = 2m20d. Integer arithmetic; the day total is rounded up (§2). Inline: the rules take fixed
+/// fractions of every sentence, and with a constant fraction the divisions become multiplications.
+inline Term fraction_of(Term t, Fraction f) {
+  const long months = static_cast<long>(t.total_months()) * f.numerator;
+  const long whole = months / f.denominator;
+  const long remainder = months % f.denominator;  // in 1/denominator months, each month 30 days
+  const long days = (remainder * 30 + static_cast<long>(t.days()) * f.numerator + f.denominator - 1) / f.denominator;
+  return Term(static_cast<int>(whole / 12), static_cast<int>(whole % 12), static_cast<int>(days));
+}
 
 /// The day the fraction of the sentence ends, ignoring remission: under NormalisedTerm
 /// `term_end(start, fraction_of(t, f))`; under TermDays `start + ceil(f × term_days(start, t))`.
