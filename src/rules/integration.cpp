@@ -10,9 +10,10 @@ namespace {
 
 // CMK: no disciplinary punishment in the current calendar year up to the day.
 Date first_clear_year_day(const Subject& s, Date d) {
+  if (s.discipline.empty()) return d;
   for (;;) {
-    bool punished = std::any_of(s.discipline.begin(), s.discipline.end(),
-                                [&](Date e) { return e >= first_day_of_year(d) && e <= d; });
+    const Date jan1 = first_day_of_year(d);
+    bool punished = std::any_of(s.discipline.begin(), s.discipline.end(), [&](Date e) { return e >= jan1 && e <= d; });
     if (!punished) return d;
     d = make_date(d.year() + 1, 1, 1);
   }
@@ -100,10 +101,11 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   // 6 months, occupying the last days before release; only from the ⅔ day.
   std::optional<Date> cmb;
   if (two_thirds_ok && !tl.grants.empty()) {
-    Date last_day = tl.grants.back().date;
+    // The timeline grants in date order, so the last grant day's grants are the last ones.
+    const Date last_day = tl.grants.back().date;
     std::int32_t length = 0;
-    for (const auto& g : tl.grants)
-      if (g.date == last_day) length += g.days;  // nominal: the remission as granted, even a level II one
+    for (auto g = tl.grants.rbegin(); g != tl.grants.rend() && g->date == last_day; ++g)
+      length += g->days;  // nominal: the remission as granted, even a level II one
     length = std::min(length, p.cmb_max_days);
     Date day = add_days(expiry, -length);
     if (length > 0 && day >= two_thirds) cmb = before_expiry(s.first_clear_day(day, p.pb_lookback_days));
@@ -126,8 +128,10 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   // Earliest-parole scenario: leaves on PB; remission frozen after that day's grants (§6).
   if (pb) {
     std::int32_t frozen = 0;
-    for (const auto& g : tl.grants)
-      if (g.date <= *pb) frozen += g.effective_days;
+    for (const auto& g : tl.grants) {  // in date order
+      if (*pb < g.date) break;
+      frozen += g.effective_days;
+    }
     Date parole_expiry = add_days(add_days(*s.term_end, -frozen), out.subsider_days);
     out.parole = ParoleScenario{*out.milestones.pb, parole_expiry, add_years(parole_expiry, p.probation_years)};
   }
