@@ -114,16 +114,16 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   // §5: an unpaid subsider is served at the first moment the inmate would leave custody; that moment and
   // everything after it move later by its length. The principal expiry itself stays.
   Date insert = expiry;
-  for (const auto& m : {pb, cb, cmb})
-    if (m) insert = std::min(insert, *m);
+  for (const std::optional<Date>* m : {&pb, &cb, &cmb})
+    if (*m && **m < insert) insert = **m;
   out.subsider_days = unpaid ? subsider_length(s, insert) : 0;
-  auto shift = [&](std::optional<Date>& d) {
-    if (d && *d >= insert) d = add_days(*d, out.subsider_days);
-  };
   out.final_release = add_days(expiry, out.subsider_days);
   out.milestones = {asimilasi, cmk, pb, cb, cmb};
   Milestones& ms = out.milestones;
-  for (std::optional<Date>* m : {&ms.asimilasi, &ms.cmk, &ms.pb, &ms.cb, &ms.cmb_start}) shift(*m);
+  if (out.subsider_days != 0) {  // a shift by no days changes nothing
+    for (std::optional<Date>* m : {&ms.asimilasi, &ms.cmk, &ms.pb, &ms.cb, &ms.cmb_start})
+      if (*m && **m >= insert) *m = add_days(**m, out.subsider_days);
+  }
 
   // Earliest-parole scenario: leaves on PB; remission frozen after that day's grants (§6).
   if (pb) {
