@@ -103,6 +103,7 @@ void candidate_events(const Subject& s, const HolidayDays& holidays, std::vector
                       std::vector<Event>& events) {
   events.clear();
   if (!s.term_end) return;
+  const bool tambahan = s.has_tambahan_ground();
   std::optional<Holiday> rk = rk_holiday(s.c.person().religion());
   if (!rk) notes.push_back(RuleId::ReligiousHoliday);
   int first = s.last_start.year();
@@ -133,7 +134,9 @@ void candidate_events(const Subject& s, const HolidayDays& holidays, std::vector
       if (s.child_on(han)) add(han, GrantKind::PmpHan);
     }
     add(ru, GrantKind::Ru);
-    add(ru, GrantKind::Tambahan);
+    // A tambahan candidate with no ground is never decided (run_timeline skips it): none is listed for a person
+    // with no ground recorded at all.
+    if (tambahan) add(ru, GrantKind::Tambahan);
     if (y >= 1955 && (y - 1955) % 10 == 0) add(ru, GrantKind::Dasawarsa);  // Keppres 120/1955
     if (rk_day) events.emplace_back(rk_day->date, GrantKind::Rk, rk_day->status);  // after 17 August
   }
@@ -148,7 +151,7 @@ struct TambahanGrounds {
 TambahanGrounds tambahan_grounds(const Subject& s, Date d) {
   const Facts& f = s.c.facts();
   TambahanGrounds g;
-  if (f.services.empty() && f.pemuka.empty() && s.record.pemuka.empty()) return g;  // most people: no ground ever
+  if (!s.has_tambahan_ground()) return g;
   g.service = std::any_of(f.services.begin(), f.services.end(),
                           [&](const Service& sv) { return in_lookback(sv.date, d, s.p.tambahan_window_days); });
   Date window_start = add_days(d, 1 - s.p.tambahan_window_days);
@@ -316,17 +319,19 @@ private:
   void assessment_conditions() {
     const Date d = day_;
     if (d < p_.predikat_from && d < p_.uu22_from) return;  // no assessment condition yet: nothing to read
-    const Assessment* latest_predicate = nullptr;
-    const Assessment* first_risk = nullptr;
-    const Assessment* latest_risk = nullptr;
-    for (const auto& a : s_.c.facts().assessments) {
-      if (a.date > d) continue;
-      if (a.predicate && (!latest_predicate || a.date >= latest_predicate->date)) latest_predicate = &a;
+    // The assessments up to d, read on from the last candidate day (days only move forward): the latest with a
+    // predicate, the first and the latest with a risk level; of one day's, the one recorded last is the latest.
+    for (; read_ < s_.assessment_count() && s_.assessment_by_date(read_).date <= d; ++read_) {
+      const Assessment& a = s_.assessment_by_date(read_);
+      if (a.predicate) latest_predicate_ = &a;
       if (a.risk) {
-        if (!first_risk || a.date < first_risk->date) first_risk = &a;
-        if (!latest_risk || a.date >= latest_risk->date) latest_risk = &a;
+        if (!first_risk_) first_risk_ = &a;
+        latest_risk_ = &a;
       }
     }
+    const Assessment* latest_predicate = latest_predicate_;
+    const Assessment* first_risk = first_risk_;
+    const Assessment* latest_risk = latest_risk_;
     const ParticipationEvidence* evidence = s_.participation_on(d);
     auto predicate_condition = [&](RuleId r) {
       if (evidence) {  // the programme record (attendance) comes before an assessment (§4)
@@ -422,6 +427,11 @@ private:
   const Policy& p_;
   State& st_;
   Decision* dec_ = nullptr;  // the decision kept, or nullptr
+  // The assessments read so far (assessment_conditions), for days in increasing order.
+  std::size_t read_ = 0;
+  const Assessment* latest_predicate_ = nullptr;
+  const Assessment* first_risk_ = nullptr;
+  const Assessment* latest_risk_ = nullptr;
   Date day_;
   bool failed_ = false;
   bool missing_ = false;

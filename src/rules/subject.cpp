@@ -29,6 +29,14 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
   for (const auto& d : cs.facts().discipline) discipline.push_back(d.date);
   for (const auto& e : cs.facts().escapes) discipline.push_back(e.to);  // the return counts as punishment (§4)
   std::sort(discipline.begin(), discipline.end());
+  const auto& assessments = cs.facts().assessments;
+  auto by_date = [](const Assessment& a, const Assessment& b) { return a.date < b.date; };
+  if (!std::is_sorted(assessments.begin(), assessments.end(), by_date)) {
+    assessment_order_.resize(assessments.size());
+    for (std::size_t i = 0; i < assessments.size(); ++i) assessment_order_[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(assessment_order_.begin(), assessment_order_.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return by_date(assessments[a], assessments[b]); });
+  }
   // age_on(birth, d) < n  ⇔  d < add_years(birth, n): add_years is monotone (the clamp rule of §2).
   if (auto birth = cs.person().birth_date()) {
     if (!cs.person().child_flag()) adult_from = add_years(*birth, pol.child_age);

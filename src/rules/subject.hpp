@@ -57,6 +57,18 @@ public:
   /// A child on day d (explicit flag, else birth date; unknown: adult).
   bool child_on(Date d) const;
 
+  /// Whether any ground of remisi tambahan is recorded at all (a service, or a pemuka period in the facts or the
+  /// programme record); most people have none, and then no tambahan candidate is listed.
+  bool has_tambahan_ground() const {
+    return !c.facts().services.empty() || !c.facts().pemuka.empty() || !record.pemuka.empty();
+  }
+  /// The recorded assessments in date order (recorded order among one day's): the timeline reads them forward,
+  /// one candidate day after the other. Indices into c.facts().assessments.
+  std::size_t assessment_count() const { return c.facts().assessments.size(); }
+  const Assessment& assessment_by_date(std::size_t i) const {
+    return c.facts().assessments[assessment_order_.empty() ? i : assessment_order_[i]];
+  }
+
   /// Special crime as PP 28/2006 lists it (every category but general).
   bool special_pp28() const { return is_special_crime(c.sentence().offence()); }
   /// Special crime under PP 99/2012 Art. 34A: narcotics only with a term of 5 years or more (decided once, at
@@ -67,6 +79,7 @@ public:
 
 private:
   bool special_pp99_ = false;
+  std::vector<std::uint32_t> assessment_order_;  // empty when the facts list them in date order already (most do)
   Date fraction_end_of(Fraction f, std::optional<Date>& cache) const;
   mutable std::optional<Date> one_third_end_;
   mutable std::optional<Date> half_end_;

@@ -135,6 +135,41 @@ TEST(Engine, StrictModeAsksForTheMissingAssessment) {
   EXPECT_TRUE(failed(*ru, RuleId::ActiveParticipation));
 }
 
+// The timeline reads the assessments forward from one candidate day to the next: their order in the facts does not
+// matter, except among one day's, where the one recorded last is the latest.
+TEST(Engine, AssessmentsInAnyOrder) {
+  auto c = CaseBuilder().detained("2021-01-10").sentence("5y").final_on("2021-06-01").upto("2024-12-31");
+  c.with("assume_unrecorded_facts", false);
+  const Assessment a2021{day("2021-09-01"), Predicate::Baik, Risk::High};
+  const Assessment a2022{day("2022-06-01"), Predicate::Cukup, Risk::Medium};
+  const Assessment low{day("2023-05-01"), Predicate::SangatBaik, Risk::Low};
+  const Assessment kurang{day("2023-05-01"), Predicate::Kurang, std::nullopt};
+  auto evaluate = [&](std::vector<Assessment> listed) {
+    CaseBuilder b(c);
+    b.facts.assessments = std::move(listed);
+    return engine().evaluate(b.build());
+  };
+  const Evaluation in_order = evaluate({a2021, a2022, low, kurang});
+  const Evaluation shuffled = evaluate({low, a2022, kurang, a2021});
+  EXPECT_EQ(evaluation_to_json(shuffled), evaluation_to_json(in_order));
+
+  const Decision* ru2022 = find_decision(in_order, "2022-08-17", GrantKind::Ru);
+  ASSERT_NE(ru2022, nullptr);  // Cukup: predikat baik and participation fail; risk went High -> Medium
+  EXPECT_EQ(ru2022->outcome, Outcome::NotEligible);
+  EXPECT_TRUE(failed(*ru2022, RuleId::PredikatBaik));
+  EXPECT_FALSE(failed(*ru2022, RuleId::ReducedRisk));
+  const Decision* ru2023 = find_decision(in_order, "2023-08-17", GrantKind::Ru);
+  ASSERT_NE(ru2023, nullptr);  // Kurang, recorded after SangatBaik on the same day, is the latest predicate
+  EXPECT_EQ(ru2023->outcome, Outcome::NotEligible);
+  EXPECT_TRUE(failed(*ru2023, RuleId::PredikatBaik));
+
+  const Evaluation kurang_first = evaluate({kurang, a2022, a2021, low});
+  const Decision* granted = find_decision(kurang_first, "2023-08-17", GrantKind::Ru);
+  ASSERT_NE(granted, nullptr);  // now SangatBaik is the latest: granted
+  EXPECT_EQ(granted->outcome, Outcome::Granted);
+  EXPECT_GT(granted->days, 0);
+}
+
 TEST(Engine, OtherReligionHasNoRemisiKhusus) {
   auto ev = engine().evaluate(CaseBuilder().of(Religion::Unknown).upto("2016-12-31").build());
   for (const auto& g : ev.grants) EXPECT_NE(g.kind, GrantKind::Rk);
