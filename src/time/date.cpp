@@ -208,6 +208,15 @@ Date first_day_of_year(Date d) {
   return Date(kJulianDayOfMarch1Year0 + march_year_start(y - 1) + 306);  // 1 January is day 306 of the year before
 }
 
+int year_of(Date d) {
+  const std::uint32_t n = d.day_number() - kJulianDayOfMarch1Year0;
+  if (d.is_special() || n >= kFastDays) return d.year();  // boost's answer, or its exception
+  const MarchDay md = march_day(n);
+  const std::uint32_t y = md.year + (md.day >= 306 ? 1u : 0u);
+  if (y < 1400 || y > 9999) return d.year();
+  return static_cast<int>(y);
+}
+
 int age_on(Date birth, Date on) {
   auto b = birth.year_month_day();
   auto o = on.year_month_day();

@@ -111,6 +111,7 @@ TEST(DateArithmetic, AddMonthsAndYearsAgreeAcrossTheWholeRangeOfBoost) {
     for (int y : {-9000, -1, 0, 1, 9000})
       same(d, [&] { return add_years(d, y); }, [&] { return reference_add_months(d, 12L * y); });
     ASSERT_EQ(first_day_of_year(d), Date(d.year(), 1, 1)) << d;
+    ASSERT_EQ(year_of(d), static_cast<int>(d.year())) << d;
   }
 }
 
@@ -149,6 +150,38 @@ TEST(DateArithmetic, MakeDateIsBoostsDate) {
   EXPECT_EQ(first_day_of_year(Date(2024, 12, 31)), Date(2024, 1, 1));
   EXPECT_EQ(first_day_of_year(Date(2024, 1, 1)), Date(2024, 1, 1));
   EXPECT_EQ(first_day_of_year(Date(2000, 2, 29)), Date(2000, 1, 1));
+}
+
+TEST(DateArithmetic, YearOfIsBoostsYear) {
+  for (Date d(1899, 12, 25); d <= Date(1900, 3, 5); d = add_days(d, 1))
+    ASSERT_EQ(year_of(d), d < Date(1900, 1, 1) ? 1899 : 1900) << d;
+  EXPECT_EQ(year_of(Date(1999, 12, 31)), 1999);
+  EXPECT_EQ(year_of(Date(2000, 1, 1)), 2000);
+  EXPECT_EQ(year_of(Date(2000, 2, 29)), 2000);
+  EXPECT_EQ(year_of(Date(2000, 3, 1)), 2000);
+  EXPECT_EQ(year_of(Date(bg::min_date_time)), 1400);
+  EXPECT_EQ(year_of(Date(bg::max_date_time)), 9999);
+  // Outside boost's years, and for special values, it answers or fails as d.year() does.
+  std::vector<Date> others = special_dates();
+  others.push_back(add_days(Date(bg::min_date_time), -1));
+  others.push_back(add_days(Date(bg::max_date_time), 1));
+  others.push_back(Date(std::uint32_t{1721119}));
+  for (Date d : others) {
+    std::string boosts = "no error";
+    std::string ours = "no error";
+    try {
+      boosts = std::to_string(d.year());
+    } catch (const std::out_of_range& e) {
+      boosts = e.what();
+    }
+    try {
+      ours = std::to_string(year_of(d));
+    } catch (const std::out_of_range& e) {
+      ours = e.what();
+    }
+    EXPECT_EQ(ours, boosts) << d.day_number();
+  }
+  EXPECT_THROW(year_of(add_days(Date(bg::max_date_time), 1)), std::out_of_range);
 }
 
 TEST(TermArithmetic, ConstructorRefusesPartsOutsideSixteenBits) {
