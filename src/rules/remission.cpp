@@ -329,29 +329,31 @@ private:
         latest_risk_ = &a;
       }
     }
-    const Assessment* latest_predicate = latest_predicate_;
-    const Assessment* first_risk = first_risk_;
-    const Assessment* latest_risk = latest_risk_;
+    // The one fact both predicate rules read: the programme record (attendance) before an assessment (§4).
+    enum class Fact { Good, NotGood, Unrecorded };
     const ParticipationEvidence* evidence = s_.participation_on(d);
+    Fact fact = Fact::Unrecorded;
+    if (evidence) {
+      fact = evidence->active ? Fact::Good : Fact::NotGood;
+    } else if (latest_predicate_) {
+      Predicate pr = *latest_predicate_->predicate;
+      fact = pr == Predicate::SangatBaik || pr == Predicate::Baik ? Fact::Good : Fact::NotGood;
+    }
     auto predicate_condition = [&](RuleId r) {
-      if (evidence) {  // the programme record (attendance) comes before an assessment (§4)
-        if (dec_ && std::find(dec_->rules.begin(), dec_->rules.end(), RuleId::ProgrammeRecord) == dec_->rules.end())
-          rule(RuleId::ProgrammeRecord);
-        if (!evidence->active) fail(r);
-        return;
-      }
-      if (!latest_predicate) return missing(r, MissingFact::AssessmentPredicate);
-      Predicate pr = *latest_predicate->predicate;
-      if (pr != Predicate::SangatBaik && pr != Predicate::Baik) fail(r);
+      if (evidence && dec_ &&
+          std::find(dec_->rules.begin(), dec_->rules.end(), RuleId::ProgrammeRecord) == dec_->rules.end())
+        rule(RuleId::ProgrammeRecord);
+      if (fact == Fact::NotGood) fail(r);
+      else if (fact == Fact::Unrecorded) missing(r, MissingFact::AssessmentPredicate);
     };
     if (d >= p_.predikat_from) predicate_condition(RuleId::PredikatBaik);
     if (d >= p_.uu22_from && !settled()) {
       predicate_condition(RuleId::ActiveParticipation);
-      if (!latest_risk) {
+      if (!latest_risk_) {
         missing(RuleId::ReducedRisk, MissingFact::AssessmentRisk);
       } else {
-        Risk now = *latest_risk->risk;
-        bool reduced = now == Risk::Low || static_cast<int>(now) > static_cast<int>(*first_risk->risk);
+        Risk now = *latest_risk_->risk;
+        bool reduced = now == Risk::Low || static_cast<int>(now) > static_cast<int>(*first_risk_->risk);
         if (!reduced) fail(RuleId::ReducedRisk);
       }
     }

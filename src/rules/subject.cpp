@@ -55,7 +55,7 @@ Date Subject::first_clear_day(Date d, std::int32_t window) const {
   return d;
 }
 
-const ParticipationEvidence* Subject::participation_on(Date d) const {
+const ParticipationEvidence* Subject::participation_in_record(Date d) const {
   const ParticipationEvidence* latest = nullptr;
   for (const auto& e : record.participation)
     if (e.to < d && days_between(e.to, d) <= 365 && (!latest || e.to > latest->to)) latest = &e;

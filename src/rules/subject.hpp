@@ -53,7 +53,9 @@ public:
   Date first_clear_day(Date d, std::int32_t window) const;
   /// The programme record's evidence for day d: the latest period that ended before d and within the year before
   /// it; nullptr when the record has none.
-  const ParticipationEvidence* participation_on(Date d) const;
+  const ParticipationEvidence* participation_on(Date d) const {
+    return record.participation.empty() ? nullptr : participation_in_record(d);
+  }
   /// A child on day d (explicit flag, else birth date; unknown: adult).
   bool child_on(Date d) const;
 
@@ -78,6 +80,7 @@ public:
   bool special_thresholds_on(Date d) const;
 
 private:
+  const ParticipationEvidence* participation_in_record(Date d) const;
   bool special_pp99_ = false;
   std::vector<std::uint32_t> assessment_order_;  // empty when the facts list them in date order already (most do)
   Date fraction_end_of(Fraction f, std::optional<Date>& cache) const;
