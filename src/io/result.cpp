@@ -225,7 +225,7 @@ std::string evaluation_to_text(const Evaluation& ev, const RenderOptions& option
 std::string day_run_to_json(const DayRun& run, const RenderOptions& options) {
   Json granted = Json::array(), refused = Json::array(), review = Json::array(), summary = Json::array();
   for (const auto& o : run.outcomes) {
-    for (const auto& d : o.decisions) {
+    for (const auto& d : run.decisions_of(o)) {
       if (d.outcome == Outcome::Granted) {
         Json g{{"id", o.person}, {"kind", to_string(d.kind)}, {"days", d.days}, {"release", d.release},
                {"level", level_of(d.release)}};
@@ -259,7 +259,7 @@ std::string day_run_to_text(const DayRun& run, const RenderOptions& options) {
   out.imbue(std::locale::classic());  // plain numbers whatever the host's global locale
   std::size_t granted = 0, refused = 0, review = 0;
   for (const auto& o : run.outcomes)
-    for (const auto& d : o.decisions)
+    for (const auto& d : run.decisions_of(o))
       (d.outcome == Outcome::Granted ? granted : d.outcome == Outcome::NotEligible ? refused : review)++;
   out << text(lang, "Grant day ", "Hari pemberian ") << format_date(run.date) << ": " << granted
       << text(lang, " granted, ", " diberikan, ") << refused << text(lang, " not eligible, ", " tidak memenuhi syarat, ")

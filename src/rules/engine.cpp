@@ -53,10 +53,12 @@ const Policy& policy_for(const Case& c, const Policy& engine_policy, std::option
   return *storage;
 }
 
-// The vectors a timeline borrowed from the workspace, back for the next case.
+// The vectors a timeline borrowed from the workspace, back for the next case (the decisions, unless the result
+// took them).
 void give_back(detail::Timeline& timeline, detail::Workspace& ws) {
   ws.grants = std::move(timeline.grants);
   ws.granted = std::move(timeline.granted);
+  ws.decisions = std::move(timeline.decisions);
 }
 
 // The rules over one case — its policy, the remission timeline, the integration programmes — handed to
@@ -282,20 +284,53 @@ namespace {
 // The summary's key: kind, level II, days.
 using SummaryKey = std::tuple<int, bool, std::int32_t>;
 
-// What one chunk of the grant-day run produces: its outcomes in roster order and its part of the summary.
+// What one chunk of the grant-day run produces: its outcomes in roster order, their decisions (each outcome's
+// `first` indexes this chunk's list until the chunks are joined) and its part of the summary.
 struct DayChunk {
   std::vector<DayOutcome> outcomes;
+  std::vector<Decision> decisions;
   std::map<SummaryKey, std::size_t> counts;
 };
+
+// The chunks of a grant-day run joined into `run`, in roster order; each chunk is freed once moved.
+void join(std::vector<DayChunk>& chunks, DayRun& run) {
+  if (chunks.size() == 1) {
+    run.outcomes = std::move(chunks[0].outcomes);
+    run.decisions = std::move(chunks[0].decisions);
+  } else {
+    std::size_t outcomes = 0, decisions = 0;
+    for (const auto& chunk : chunks) {
+      outcomes += chunk.outcomes.size();
+      decisions += chunk.decisions.size();
+    }
+    detail::reserve_huge(run.outcomes, outcomes);
+    detail::reserve_huge(run.decisions, decisions);
+    for (auto& chunk : chunks) {
+      const std::size_t offset = run.decisions.size();
+      for (auto& o : chunk.outcomes) {
+        o.first += offset;
+        run.outcomes.push_back(std::move(o));
+      }
+      std::move(chunk.decisions.begin(), chunk.decisions.end(), std::back_inserter(run.decisions));
+      chunk.outcomes = {};
+      chunk.decisions = {};
+    }
+  }
+  std::map<SummaryKey, std::size_t> counts;
+  for (const auto& chunk : chunks)
+    for (const auto& [key, n] : chunk.counts) counts[key] += n;
+  for (const auto& [key, n] : counts)
+    run.summary.push_back({static_cast<GrantKind>(std::get<0>(key)), std::get<1>(key), std::get<2>(key), n});
+}
 
 }  // namespace
 
 DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads,
                              const std::vector<ProgrammeRecord>* records) const {
   check_records(roster, records);
-  // Most people have a decision on a grant day: each chunk appends its outcomes in roster order and counts its
-  // grants for the summary; the chunks are joined in order, so nothing is allocated per person beyond what the
-  // outcome keeps, and only the join is serial.
+  // Most people have a decision on a grant day: each chunk appends its outcomes and their decisions in roster order
+  // to lists reserved once, and counts its grants for the summary; the chunks are joined in order. Nothing is
+  // allocated per person (an id longer than a short string's inside buffer aside).
   std::vector<DayChunk> chunks = for_each_chunk<DayChunk>(
       roster, threads,
       [&](std::size_t i, detail::Workspace& ws, DayChunk& chunk) {
@@ -307,38 +342,29 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
         // milestones are not needed.
         if (!subject.until || day < *subject.until) subject.until = day;
         detail::Timeline timeline = detail::run_timeline(subject, *holidays_, detail::KeepDecisions{false, day}, ws);
-        give_back(timeline, ws);
-        if (timeline.decisions.empty()) return;
-        DayOutcome& out = chunk.outcomes.emplace_back();
-        out.person = c.person().id();
-        for (const auto& d : timeline.decisions) {
-          if (d.release) out.release = day;
-          if (d.outcome == Outcome::Granted) ++chunk.counts[{static_cast<int>(d.kind), d.release, d.days}];
+        if (!timeline.decisions.empty()) {
+          DayOutcome& out = chunk.outcomes.emplace_back();
+          out.person = c.person().id();
+          out.first = chunk.decisions.size();
+          out.count = timeline.decisions.size();
+          for (const auto& d : timeline.decisions) {
+            if (d.release) out.release = day;
+            if (d.outcome == Outcome::Granted) ++chunk.counts[{static_cast<int>(d.kind), d.release, d.days}];
+            chunk.decisions.push_back(d);
+          }
         }
-        out.decisions = std::move(timeline.decisions);
+        give_back(timeline, ws);
       },
-      // Room for every case of the chunk, reserved once: only the pages of the outcomes written are ever touched,
-      // and the vector never moves (a moving vector of a million outcomes makes the system unmap its old memory,
-      // which stops the other threads too).
-      [](DayChunk& chunk, std::size_t size) { detail::reserve_huge(chunk.outcomes, size); });
+      // Room for every case of the chunk, reserved once, and for two decisions each (more are rare: the list then
+      // grows): only the pages written are ever touched, and the vectors rarely move (a moving vector of a million
+      // outcomes makes the system unmap its old memory, which stops the other threads too).
+      [](DayChunk& chunk, std::size_t size) {
+        detail::reserve_huge(chunk.outcomes, size);
+        detail::reserve_huge(chunk.decisions, 2 * size);
+      });
   DayRun run;
   run.date = day;
-  if (chunks.size() == 1) {
-    run.outcomes = std::move(chunks[0].outcomes);
-  } else {
-    std::size_t total = 0;
-    for (const auto& chunk : chunks) total += chunk.outcomes.size();
-    detail::reserve_huge(run.outcomes, total);
-    for (auto& chunk : chunks) {
-      std::move(chunk.outcomes.begin(), chunk.outcomes.end(), std::back_inserter(run.outcomes));
-      chunk.outcomes = {};  // free each chunk as soon as it is moved
-    }
-  }
-  std::map<SummaryKey, std::size_t> counts;
-  for (const auto& chunk : chunks)
-    for (const auto& [key, n] : chunk.counts) counts[key] += n;
-  for (const auto& [key, n] : counts)
-    run.summary.push_back({static_cast<GrantKind>(std::get<0>(key)), std::get<1>(key), std::get<2>(key), n});
+  join(chunks, run);
   return run;
 }
 

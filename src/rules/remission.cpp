@@ -444,6 +444,8 @@ private:
 
 Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisions keep, Workspace& ws) {
   Timeline tl;
+  tl.decisions = std::move(ws.decisions);  // its capacity, handed back by the caller after use
+  tl.decisions.clear();
   if (!s.term_end) {
     tl.notes.push_back(RuleId::FixedTerm);
     return tl;

@@ -53,6 +53,7 @@ struct Workspace {
   std::vector<Event> merged;       // candidates and recorded grants merged, then swapped with `events`
   std::vector<Grant> grants;       // lent to Timeline::grants; give both back after use to keep their capacity
   std::vector<DatedDays> granted;  // lent to Timeline::granted
+  std::vector<Decision> decisions;  // lent to Timeline::decisions
 };
 
 struct Timeline {

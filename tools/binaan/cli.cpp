@@ -20,6 +20,7 @@
 #include <cstring>
 #include <ctime>
 #include <iostream>
+#include <iterator>
 #include <limits>
 #include <thread>
 #include <tuple>
@@ -383,7 +384,12 @@ DayRun run_day_unnamed(const Engine& engine, const Population& population, Date 
     std::vector<ProgrammeRecord> part_records = records ? slice(*records, i) : std::vector<ProgrammeRecord>();
     DayRun part = engine.run_grant_day(slice(people, i), day, threads, records ? &part_records : nullptr);
     progress.advance(std::min(kSlice, people.size() - i));
-    for (auto& o : part.outcomes) run.outcomes.push_back(std::move(o));
+    const std::size_t offset = run.decisions.size();  // each part indexes its own decisions
+    for (auto& o : part.outcomes) {
+      o.first += offset;
+      run.outcomes.push_back(std::move(o));
+    }
+    std::move(part.decisions.begin(), part.decisions.end(), std::back_inserter(run.decisions));
     for (const auto& row : part.summary) counts[{static_cast<int>(row.kind), row.level_ii, row.days}] += row.count;
   }
   for (const auto& [key, n] : counts)

@@ -51,7 +51,7 @@ std::string day_run_text(const DayRun& run, const RenderOptions& render) {
   for (const auto& [outcome, title] : sections) {
     std::string lines;
     for (const auto& o : run.outcomes)
-      for (const auto& d : o.decisions) {
+      for (const auto& d : run.decisions_of(o)) {
         if (d.outcome != outcome) continue;
         // decision_to_text starts with the day, which is the run's own: the person id takes its place.
         std::string text = decision_to_text(d, lang);
@@ -67,7 +67,7 @@ std::string day_run_text(const DayRun& run, const RenderOptions& render) {
 std::string day_run_csv(const DayRun& run) {
   std::string out = "date,id,kind,outcome,level,days,effective_days,release,failed,missing\n";
   for (const auto& o : run.outcomes)
-    for (const auto& d : o.decisions) {
+    for (const auto& d : run.decisions_of(o)) {
       const bool granted = d.outcome == Outcome::Granted;
       std::string failed, missing;
       for (const auto& f : d.failed) failed += (failed.empty() ? "" : ";") + std::string(rule_info(f.rule).code);

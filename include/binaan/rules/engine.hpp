@@ -12,6 +12,7 @@
 
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <tuple>
 #include <vector>
 
@@ -32,11 +33,31 @@ struct EvaluateOptions {
   bool decisions = true;  ///< keep every decision with its reasons (false: grants and dates only, faster)
 };
 
-/// The outcome of one person on one grant day (the grant-day run).
+/// The outcome of one person on one grant day (the grant-day run). The person's decisions are kept in the run
+/// (DayRun::decisions, read with DayRun::decisions_of): a run over a national roster keeps a million outcomes, and a
+/// list of decisions per person was a million heap blocks — most of the run's cost on two threads.
 struct DayOutcome {
   std::string person;
-  std::vector<Decision> decisions;  ///< the decisions of that day, in grant order
-  std::optional<Date> release;      ///< the release day when a grant of the day is level II
+  std::size_t first = 0;         ///< index of the person's first decision in DayRun::decisions
+  std::size_t count = 0;         ///< how many decisions the person has that day (at least one)
+  std::optional<Date> release;   ///< the release day when a grant of the day is level II
+};
+
+/// Consecutive decisions of a DayRun, read like a std::span<const Decision>: valid while that run lives unchanged.
+class DecisionView {
+public:
+  DecisionView(const Decision* first, std::size_t count) noexcept : first_(first), count_(count) {}
+  const Decision* begin() const noexcept { return first_; }
+  const Decision* end() const noexcept { return first_ + count_; }
+  std::size_t size() const noexcept { return count_; }
+  bool empty() const noexcept { return count_ == 0; }
+  const Decision& operator[](std::size_t i) const noexcept { return first_[i]; }
+  const Decision& front() const noexcept { return first_[0]; }
+  const Decision& back() const noexcept { return first_[count_ - 1]; }
+
+private:
+  const Decision* first_;
+  std::size_t count_;
 };
 
 /// One line of the announcement table: "RK I 15 days: 11".
@@ -50,7 +71,15 @@ struct SummaryRow {
 struct DayRun {
   Date date;
   std::vector<DayOutcome> outcomes;  ///< roster order; people with no candidate that day are left out
+  std::vector<Decision> decisions;   ///< every outcome's decisions, outcome after outcome, each in grant order
   std::vector<SummaryRow> summary;   ///< by kind, level, amount
+
+  /// The decisions of `o`, an outcome of this run; throws std::out_of_range for one that is not.
+  DecisionView decisions_of(const DayOutcome& o) const {
+    if (o.first > decisions.size() || o.count > decisions.size() - o.first)
+      throw std::out_of_range("DayRun::decisions_of: an outcome of another run");
+    return {decisions.data() + o.first, o.count};
+  }
 };
 
 /// The remission and release engine: a policy and a holiday calendar, fixed at construction, applied to cases.

@@ -314,11 +314,20 @@ TEST(Engine, GrantDayRunSummarisesLikeTheAnnouncements) {
   roster.push_back(fourth.build());
   DayRun run = engine().run_grant_day(roster, day("2016-08-17"), 2);
   ASSERT_EQ(run.outcomes.size(), 4u);
-  EXPECT_EQ(run.outcomes[0].decisions[0].days, 30);
-  EXPECT_EQ(run.outcomes[1].decisions[0].days, 90);
-  EXPECT_EQ(run.outcomes[2].decisions[0].outcome, Outcome::NotEligible);
+  EXPECT_EQ(run.decisions_of(run.outcomes[0])[0].days, 30);
+  EXPECT_EQ(run.decisions_of(run.outcomes[1])[0].days, 90);
+  EXPECT_EQ(run.decisions_of(run.outcomes[2])[0].outcome, Outcome::NotEligible);
   EXPECT_EQ(run.outcomes[3].release, day("2016-08-17"));
-  EXPECT_EQ(run.outcomes[3].decisions[0].effective_days, 15);
+  EXPECT_EQ(run.decisions_of(run.outcomes[3])[0].effective_days, 15);
+  // The decisions are kept in the run, outcome after outcome (the two threads' halves joined in roster order).
+  ASSERT_EQ(run.decisions.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(run.outcomes[i].first, i);
+    EXPECT_EQ(run.outcomes[i].count, 1u);
+  }
+  DayOutcome stranger = run.outcomes[3];
+  stranger.first = 4;
+  EXPECT_THROW(run.decisions_of(stranger), std::out_of_range);
   ASSERT_EQ(run.summary.size(), 3u);
   EXPECT_EQ(run.summary[0].days, 30);
   EXPECT_EQ(run.summary[0].count, 1u);

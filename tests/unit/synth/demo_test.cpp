@@ -116,11 +116,11 @@ TEST(SynthDemo, TheShowcaseInmate) {
   const Engine engine;
   const DayRun run = engine.run_grant_day({c}, day(2026, 8, 17));
   ASSERT_EQ(run.outcomes.size(), 1u);
-  ASSERT_EQ(run.outcomes[0].decisions.size(), 2u);
-  EXPECT_EQ(run.outcomes[0].decisions[0].kind, GrantKind::Ru);
-  EXPECT_EQ(run.outcomes[0].decisions[0].days, 150);
-  EXPECT_EQ(run.outcomes[0].decisions[1].kind, GrantKind::Tambahan);
-  EXPECT_EQ(run.outcomes[0].decisions[1].days, 50);
+  ASSERT_EQ(run.decisions_of(run.outcomes[0]).size(), 2u);
+  EXPECT_EQ(run.decisions_of(run.outcomes[0])[0].kind, GrantKind::Ru);
+  EXPECT_EQ(run.decisions_of(run.outcomes[0])[0].days, 150);
+  EXPECT_EQ(run.decisions_of(run.outcomes[0])[1].kind, GrantKind::Tambahan);
+  EXPECT_EQ(run.decisions_of(run.outcomes[0])[1].days, 50);
   // Still in the SAE at the end of the year; leave before release begins in 2027.
   const auto leaves = synth::leaving_day(engine.evaluate(c));
   ASSERT_TRUE(leaves.has_value());
