@@ -57,7 +57,7 @@ struct Workspace {
 };
 
 struct Timeline {
-  std::vector<Grant> grants;
+  std::vector<Grant> grants;  // in date order (the events are run in date order); integrate() relies on it
   std::vector<DatedDays> granted;  // (day, effective days) of each grant, for fraction_reached (§2)
   std::vector<Decision> decisions;
   std::optional<Date> expiry;  // principal term end after remission
