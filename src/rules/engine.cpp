@@ -171,7 +171,7 @@ void for_range(const std::vector<Case>& roster, std::size_t begin, std::size_t e
 // thread with its own workspace and a contiguous chunk of the roster, and each chunk with its own `Local` (what the
 // chunk produces, e.g. its part of the results); returns the chunks' Locals in roster order. The first exception
 // in roster order is rethrown.
-// `prepare(local, size)` is called first in each chunk with the chunk's number of cases.
+// `prepare(local, chunk, size)` is called first in each chunk with its index (0 first) and its number of cases.
 template <typename Local, typename Fn, typename Prepare>
 std::vector<Local> for_each_chunk(const std::vector<Case>& roster, unsigned threads, Fn fn, Prepare prepare) {
   const std::size_t n = roster.size();
@@ -180,7 +180,7 @@ std::vector<Local> for_each_chunk(const std::vector<Case>& roster, unsigned thre
   std::vector<Local> locals(threads);
   if (threads <= 1) {
     detail::Workspace ws;
-    prepare(locals[0], n);
+    prepare(locals[0], 0u, n);
     for_range(roster, 0, n, ws, locals[0], fn);
     return locals;
   }
@@ -193,7 +193,7 @@ std::vector<Local> for_each_chunk(const std::vector<Case>& roster, unsigned thre
         detail::Workspace ws;
         const std::size_t begin = std::min(n, t * chunk);
         const std::size_t end = std::min(n, (t + 1) * chunk);
-        prepare(locals[t], end - begin);
+        prepare(locals[t], t, end - begin);
         for_range(roster, begin, end, ws, locals[t], fn);
       } catch (...) {
         errors[t] = std::current_exception();
@@ -212,7 +212,7 @@ void for_each_case(const std::vector<Case>& roster, unsigned threads, Fn fn) {
   struct Nothing {};
   for_each_chunk<Nothing>(
       roster, threads, [&](std::size_t i, detail::Workspace& ws, Nothing&) { fn(i, ws); },
-      [](Nothing&, std::size_t) {});
+      [](Nothing&, unsigned, std::size_t) {});
 }
 
 // A roster's programme records, when given, are one per person in roster order.
@@ -292,28 +292,28 @@ struct DayChunk {
   std::map<SummaryKey, std::size_t> counts;
 };
 
-// The chunks of a grant-day run joined into `run`, in roster order; each chunk is freed once moved.
+// The chunks of a grant-day run joined into `run`, in roster order: the first chunk's lists become the run's (they
+// were reserved for the whole roster) and the others are appended, each freed once moved.
 void join(std::vector<DayChunk>& chunks, DayRun& run) {
-  if (chunks.size() == 1) {
-    run.outcomes = std::move(chunks[0].outcomes);
-    run.decisions = std::move(chunks[0].decisions);
-  } else {
+  run.outcomes = std::move(chunks[0].outcomes);
+  run.decisions = std::move(chunks[0].decisions);
+  if (chunks.size() > 1) {
     std::size_t outcomes = 0, decisions = 0;
     for (const auto& chunk : chunks) {
       outcomes += chunk.outcomes.size();
       decisions += chunk.decisions.size();
     }
-    detail::reserve_huge(run.outcomes, outcomes);
-    detail::reserve_huge(run.decisions, decisions);
-    for (auto& chunk : chunks) {
+    run.outcomes.reserve(outcomes);  // no-op unless some person had more than two decisions
+    run.decisions.reserve(decisions);
+    for (auto chunk = chunks.begin() + 1; chunk != chunks.end(); ++chunk) {
       const std::size_t offset = run.decisions.size();
-      for (auto& o : chunk.outcomes) {
+      for (auto& o : chunk->outcomes) {
         o.first += offset;
         run.outcomes.push_back(std::move(o));
       }
-      std::move(chunk.decisions.begin(), chunk.decisions.end(), std::back_inserter(run.decisions));
-      chunk.outcomes = {};
-      chunk.decisions = {};
+      std::move(chunk->decisions.begin(), chunk->decisions.end(), std::back_inserter(run.decisions));
+      chunk->outcomes = {};
+      chunk->decisions = {};
     }
   }
   std::map<SummaryKey, std::size_t> counts;
@@ -355,12 +355,14 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
         }
         give_back(timeline, ws);
       },
-      // Room for every case of the chunk, reserved once, and for two decisions each (more are rare: the list then
-      // grows): only the pages written are ever touched, and the vectors rarely move (a moving vector of a million
+      // Room for every case, reserved once, and for two decisions each (more are rare: the list then grows); the
+      // first chunk reserves for the whole roster, so that the others are appended to its lists without a copy of
+      // its own. Only the pages written are ever touched, and the lists rarely move (a moving vector of a million
       // outcomes makes the system unmap its old memory, which stops the other threads too).
-      [](DayChunk& chunk, std::size_t size) {
-        detail::reserve_huge(chunk.outcomes, size);
-        detail::reserve_huge(chunk.decisions, 2 * size);
+      [&](DayChunk& chunk, unsigned index, std::size_t size) {
+        const std::size_t room = index == 0 ? roster.size() : size;
+        detail::reserve_huge(chunk.outcomes, room);
+        detail::reserve_huge(chunk.decisions, 2 * room);
       });
   DayRun run;
   run.date = day;
