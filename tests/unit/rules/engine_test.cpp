@@ -297,6 +297,46 @@ TEST(Engine, ParallelEvaluationEqualsSequential) {
   }
 }
 
+// On 17 August 2025 (a dasawarsa year) a pemuka has three decisions, RU, tambahan and dasawarsa: more than the two
+// a person the run reserves room for, so the lists grow (in the second and third chunks, and when joined). The
+// decisions stay in roster order, indexed alike, on 1, 2 and 3 threads.
+TEST(Engine, GrantDayRunWithMoreDecisionsThanReserved) {
+  std::vector<Case> roster;
+  for (int i = 0; i < 9; ++i) {
+    CaseBuilder b;
+    b.id = "P" + std::to_string(i);
+    b.detained("2020-01-06").sentence("10y").final_on("2020-06-01");
+    b.facts.pemuka.push_back({day("2024-09-01"), day("2025-08-01")});
+    roster.push_back(b.build());
+  }
+  const DayRun one = engine().run_grant_day(roster, day("2025-08-17"), 1);
+  ASSERT_EQ(one.outcomes.size(), 9u);
+  ASSERT_EQ(one.decisions.size(), 27u);
+  for (std::size_t i = 0; i < 9; ++i) {
+    EXPECT_EQ(one.outcomes[i].person, "P" + std::to_string(i));
+    EXPECT_EQ(one.outcomes[i].first, 3 * i);
+    ASSERT_EQ(one.outcomes[i].count, 3u);
+    const DecisionView d = one.decisions_of(one.outcomes[i]);
+    EXPECT_EQ(d[0].kind, GrantKind::Ru);
+    EXPECT_EQ(d[0].outcome, Outcome::Granted);
+    EXPECT_EQ(d[0].days, 180);  // the 6th RU (2020, ..., 2025): 6 months
+    EXPECT_EQ(d[1].kind, GrantKind::Tambahan);
+    EXPECT_EQ(d[1].days, 60);  // a third of the RU, as pemuka
+    EXPECT_EQ(d[2].kind, GrantKind::Dasawarsa);
+    EXPECT_EQ(d[2].outcome, Outcome::Granted);
+    EXPECT_EQ(d[2].days, 90);  // 1/12 of 10 years, at most 3 months
+  }
+  for (unsigned threads : {2u, 3u}) {
+    const DayRun run = engine().run_grant_day(roster, day("2025-08-17"), threads);
+    EXPECT_EQ(day_run_to_json(run), day_run_to_json(one)) << threads;
+    ASSERT_EQ(run.outcomes.size(), 9u);
+    for (std::size_t i = 0; i < 9; ++i) {
+      EXPECT_EQ(run.outcomes[i].first, one.outcomes[i].first) << threads;
+      EXPECT_EQ(run.outcomes[i].count, one.outcomes[i].count) << threads;
+    }
+  }
+}
+
 TEST(Engine, GrantDayRunSummarisesLikeTheAnnouncements) {
   std::vector<Case> roster;
   roster.push_back(CaseBuilder().detained("2016-01-05").sentence("3y").final_on("2016-05-01").build());  // 1st RU, 224 days
