@@ -15,7 +15,7 @@ Date first_clear_year_day(const Subject& s, Date d) {
     const Date jan1 = first_day_of_year(d);
     bool punished = std::any_of(s.discipline.begin(), s.discipline.end(), [&](Date e) { return e >= jan1 && e <= d; });
     if (!punished) return d;
-    d = make_date(d.year() + 1, 1, 1);
+    d = make_date(year_of(d) + 1, 1, 1);
   }
 }
 

@@ -106,9 +106,9 @@ void candidate_events(const Subject& s, const HolidayDays& holidays, std::vector
   const bool tambahan = s.has_tambahan_ground();
   std::optional<Holiday> rk = rk_holiday(s.c.person().religion());
   if (!rk) notes.push_back(RuleId::ReligiousHoliday);
-  int first = s.last_start.year();
-  int last = s.term_end->year();
-  if (s.until) last = std::min(last, static_cast<int>(s.until->year()));  // nothing after `until` is decided (run_timeline)
+  int first = year_of(s.last_start);
+  int last = year_of(*s.term_end);
+  if (s.until) last = std::min(last, year_of(*s.until));  // nothing after `until` is decided (run_timeline)
   std::size_t recorded = s.c.recorded() ? s.c.recorded()->grants.size() : 0;
   events.reserve(static_cast<std::size_t>(std::max(last - first + 1, 0)) * kMaxCandidatesPerYear + recorded);
   // 17 August of each year by stepping a year's days from the first (date arithmetic, no calendar conversion).

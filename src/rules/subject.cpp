@@ -16,12 +16,13 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
       until(cs.until()),
       pp99_cohort(cs.sentence().verdict_final() >= pol.pp99_from) {
   for (const auto& e : cs.facts().escapes) escape_days += days_between(e.from, e.to);
+  // PP 99/2012 Art. 34A: narcotics only with a term of 5 years or more (policy narcotics_pp99_min_term).
   const Offence offence = cs.sentence().offence();
   special_pp99_ = offence == Offence::Narcotics ? term && compare(*term, pol.narcotics_pp99_min_term) >= 0
                                                 : is_special_crime(offence);
   if (term) {
     term_end = add_days(binaan::term_end(start, *term, p.term_convention), escape_days);
-    if (term_end->year() > kMaxYear)  // every date binaan computes lies in 1900–2200 (date.hpp)
+    if (year_of(*term_end) > kMaxYear)  // every date binaan computes lies in 1900–2200 (date.hpp)
       throw ValueError("sentence.term", to_string(*term),
                        "the sentence ends on " + format_date(*term_end) + ", after 2200-12-31, the last day binaan computes");
   }
@@ -61,7 +62,6 @@ const ParticipationEvidence* Subject::participation_in_record(Date d) const {
     if (e.to < d && days_between(e.to, d) <= 365 && (!latest || e.to > latest->to)) latest = &e;
   return latest;
 }
-
 
 bool Subject::special_thresholds_on(Date d) const {
   // §6: the PP 99 cohort from PP 99's day, and every special-crime inmate from Permenkumham 7/2022.

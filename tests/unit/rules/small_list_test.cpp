@@ -45,7 +45,7 @@ TEST(SmallList, KeepsValuesInOrderInsideAndBeyond) {
     EXPECT_EQ(list.front(), 0);
     EXPECT_EQ(list.back(), n - 1);
     EXPECT_EQ(list[static_cast<std::size_t>(n / 2)], n / 2);
-    EXPECT_EQ(list.capacity() >= list.size(), true);
+    EXPECT_GE(list.capacity(), list.size());
     EXPECT_EQ(list.capacity() == 3u, n <= 3) << n;
   }
 }
