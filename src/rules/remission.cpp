@@ -85,9 +85,6 @@ std::int32_t days_in_year(int year) {
   return boost::gregorian::gregorian_calendar::is_leap_year(static_cast<unsigned short>(year)) ? 366 : 365;
 }
 
-// At most six candidates a year (RU, tambahan, dasawarsa, RK, PMP HAN, kemanusiaan).
-constexpr std::size_t kMaxCandidatesPerYear = 6;
-
 // Whether event (a_date, a_kind) comes before (b_date, b_kind): date order, and on one day the order of §3.
 bool comes_before(Date a_date, GrantKind a_kind, Date b_date, GrantKind b_kind) {
   const auto x = a_date.day_number();  // real days, never boost's special values: the day numbers order them
@@ -95,52 +92,129 @@ bool comes_before(Date a_date, GrantKind a_kind, Date b_date, GrantKind b_kind) 
   return x != y ? x < y : order_of(a_kind) < order_of(b_kind);
 }
 
-// Fills `events` (emptied first) with every candidate day of the term, year by year, in the order of sort_events:
-// each year's fixed days in their order (29 May, 23 July, 17 August), the year's RK holiday put in its place among
-// them. Years follow each other because a calendar's holiday of year y lies in year y (the calendar keys its rows by
-// the date's year; tests/unit/time/holiday_calendar_test.cpp checks every year 1900–2200).
-void candidate_events(const Subject& s, const HolidayDays& holidays, std::vector<RuleId>& notes,
-                      std::vector<Event>& events) {
-  events.clear();
-  if (!s.term_end) return;
-  const bool tambahan = s.has_tambahan_ground();
-  std::optional<Holiday> rk = rk_holiday(s.c.person().religion());
-  if (!rk) notes.push_back(RuleId::ReligiousHoliday);
-  int first = year_of(s.last_start);
-  int last = year_of(*s.term_end);
-  if (s.until) last = std::min(last, year_of(*s.until));  // nothing after `until` is decided (run_timeline)
-  std::size_t recorded = s.c.recorded() ? s.c.recorded()->grants.size() : 0;
-  events.reserve(static_cast<std::size_t>(std::max(last - first + 1, 0)) * kMaxCandidatesPerYear + recorded);
-  // 17 August of each year by stepping a year's days from the first (date arithmetic, no calendar conversion).
-  Date ru = make_date(first, 8, 17);  // Keppres 174/1999 Art. 4: Independence Day
-  for (int y = first; y <= last; ru = add_days(ru, days_in_year(++y))) {
+// The events of a timeline in the order they are run: every candidate day of the term, year by year, merged with
+// the recorded grants (a candidate before the recorded grant of the same day and kind). Made one year at a time as
+// the timeline asks, never as a list: the timeline stops at the expiry, and a national roster would otherwise write
+// and read back millions of days nobody reaches.
+// A year's candidates are its fixed days in their order (29 May, 23 July, 17 August) with the year's RK holiday put
+// in its place among them. Years follow each other because a calendar's holiday of year y lies in year y (the
+// calendar keys its rows by the date's year; tests/unit/time/holiday_calendar_test.cpp checks every year 1900–2200).
+class EventStream {
+public:
+  EventStream(const Subject& s, const HolidayDays& holidays, std::vector<RuleId>& notes,
+              std::vector<const RecordedGrant*>& sorted)
+      : s_(s), holidays_(holidays), rk_(rk_holiday(s.c.person().religion())), tambahan_(s.has_tambahan_ground()) {
+    if (!rk_) notes.push_back(RuleId::ReligiousHoliday);
+    year_ = year_of(s.last_start);
+    last_ = year_of(*s.term_end);
+    if (s.until) last_ = std::min(last_, year_of(*s.until));  // nothing after `until` is decided (run_timeline)
+    ru_ = make_date(year_, 8, 17);  // Keppres 174/1999 Art. 4: Independence Day
+    if (const auto& recorded = s.c.recorded()) {
+      until_ = recorded->until;
+      const auto& grants = recorded->grants;
+      recorded_count_ = grants.size();
+      if (in_order(grants)) {
+        recorded_ = grants.data();
+      } else {  // the same day's grants in another order than §3's: put in order, equal keys kept as recorded
+        sorted.clear();
+        for (const auto& g : grants) sorted.push_back(&g);
+        std::stable_sort(sorted.begin(), sorted.end(), [](const RecordedGrant* x, const RecordedGrant* y) {
+          return comes_before(x->date, x->kind, y->date, y->kind);
+        });
+        sorted_ = sorted.data();
+      }
+    }
+  }
+
+  /// The number of years with candidate days.
+  std::size_t years() const { return static_cast<std::size_t>(std::max(last_ - year_ + 1, 0)); }
+
+  /// The next event, or nullptr after the last; valid until the next call.
+  const Event* next() {
+    if (candidate_ == candidates_) fill_year();
+    const RecordedGrant* g = recorded_index_ < recorded_count_ ? recorded_at(recorded_index_) : nullptr;
+    if (candidate_ < candidates_) {
+      Event& c = year_events_[candidate_];
+      if (!g || !comes_before(g->date, g->kind, c.date, c.kind)) {
+        ++candidate_;
+        if (until_) c.covered = c.date <= *until_;
+        return &c;
+      }
+    }
+    if (!g) return nullptr;
+    ++recorded_index_;
+    recorded_event_ = Event{g->date, g->kind, DateStatus::Fixed, g, false};
+    return &recorded_event_;
+  }
+
+private:
+  // At most six candidates a year (RU, tambahan, dasawarsa, RK, PMP HAN, kemanusiaan).
+  static constexpr std::size_t kMaxPerYear = 6;
+
+  static bool in_order(const std::vector<RecordedGrant>& grants) {
+    for (std::size_t i = 1; i < grants.size(); ++i)
+      if (comes_before(grants[i].date, grants[i].kind, grants[i - 1].date, grants[i - 1].kind)) return false;
+    return true;
+  }
+  const RecordedGrant* recorded_at(std::size_t i) const { return recorded_ ? recorded_ + i : sorted_[i]; }
+
+  void push(Date d, GrantKind kind, DateStatus status = DateStatus::Fixed) {
+    year_events_[candidates_++] = Event{d, kind, status, nullptr, false};
+  }
+
+  // The candidates of the next year (none after the last).
+  void fill_year() {
+    candidate_ = candidates_ = 0;
+    if (year_ > last_) return;
+    const int y = year_;
+    const Date ru = ru_;
     std::optional<HolidayDate> rk_day;
-    if (rk) rk_day = holidays.resolve(*rk, y);
+    if (rk_) rk_day = holidays_.resolve(*rk_, y);
     // A fixed candidate of the year, preceded by the RK when the RK comes first.
     auto add = [&](Date d, GrantKind kind) {
       if (rk_day && comes_before(rk_day->date, GrantKind::Rk, d, kind)) {
-        events.emplace_back(rk_day->date, GrantKind::Rk, rk_day->status);
+        push(rk_day->date, GrantKind::Rk, rk_day->status);
         rk_day.reset();
       }
-      events.emplace_back(d, kind);
+      push(d, kind);
     };
-    if (s.p.project_kemanusiaan) {
+    if (s_.p.project_kemanusiaan) {
       // 29 May, Hari Lanjut Usia Nasional (Permenkumham 3/2018 Art. 29): 80 days before 17 August.
       Date elderly_day = add_days(ru, -80);
-      if (s.elderly_from && elderly_day >= *s.elderly_from) add(elderly_day, GrantKind::Kemanusiaan);
+      if (s_.elderly_from && elderly_day >= *s_.elderly_from) add(elderly_day, GrantKind::Kemanusiaan);
     }
-    if (y >= s.p.pmp_han_from_year) {
+    if (y >= s_.p.pmp_han_from_year) {
       Date han = add_days(ru, -25);  // 23 July, Hari Anak Nasional: 25 days before 17 August
-      if (s.child_on(han)) add(han, GrantKind::PmpHan);
+      if (s_.child_on(han)) add(han, GrantKind::PmpHan);
     }
     add(ru, GrantKind::Ru);
     // A tambahan candidate with no ground is never decided (run_timeline skips it): none is listed for a person
     // with no ground recorded at all.
-    if (tambahan) add(ru, GrantKind::Tambahan);
+    if (tambahan_) add(ru, GrantKind::Tambahan);
     if (y >= 1955 && (y - 1955) % 10 == 0) add(ru, GrantKind::Dasawarsa);  // Keppres 120/1955
-    if (rk_day) events.emplace_back(rk_day->date, GrantKind::Rk, rk_day->status);  // after 17 August
+    if (rk_day) push(rk_day->date, GrantKind::Rk, rk_day->status);  // after 17 August
+    // 17 August of the next year by stepping a year's days (date arithmetic, no calendar conversion).
+    ++year_;
+    ru_ = add_days(ru, days_in_year(year_));
   }
-}
+
+  const Subject& s_;
+  const HolidayDays& holidays_;
+  const std::optional<Holiday> rk_;
+  const bool tambahan_;
+  int year_ = 0;  // the next year to fill
+  int last_ = 0;
+  Date ru_;  // 17 August of year_
+  Event year_events_[kMaxPerYear];
+  std::size_t candidates_ = 0;  // filled in year_events_
+  std::size_t candidate_ = 0;   // the next one to give
+  std::optional<Date> until_;   // recorded.until: the candidates up to it are covered
+  const RecordedGrant* recorded_ = nullptr;        // the recorded grants, when in order
+  const RecordedGrant* const* sorted_ = nullptr;   // else put in order
+  std::size_t recorded_count_ = 0;
+  std::size_t recorded_index_ = 0;
+  Event recorded_event_;
+};
 
 struct TambahanGrounds {
   bool service = false;
@@ -159,41 +233,6 @@ TambahanGrounds tambahan_grounds(const Subject& s, Date d) {
   g.pemuka = std::any_of(f.pemuka.begin(), f.pemuka.end(), in_window) ||
              std::any_of(s.record.pemuka.begin(), s.record.pemuka.end(), in_window);
   return g;
-}
-
-// Date order, and on one day the order of §3; events with equal keys keep their order (a candidate before the
-// recorded grant that covers it). Needed only when recorded grants out of order are appended to the candidates. An
-// insertion sort: the candidates are in order, so this is close to linear and, unlike std::stable_sort, allocates
-// nothing.
-void sort_events(std::vector<Event>& events) {
-  auto before = [](const Event& a, const Event& b) { return comes_before(a.date, a.kind, b.date, b.kind); };
-  for (std::size_t i = 1; i < events.size(); ++i) {
-    Event e = events[i];
-    std::size_t j = i;
-    for (; j > 0 && before(e, events[j - 1]); --j) events[j] = events[j - 1];
-    events[j] = e;
-  }
-}
-
-bool grants_in_order(const std::vector<RecordedGrant>& grants) {
-  for (std::size_t i = 1; i < grants.size(); ++i)
-    if (comes_before(grants[i].date, grants[i].kind, grants[i - 1].date, grants[i - 1].kind)) return false;
-  return true;
-}
-
-// The candidates (in order) and the recorded grants (in order) merged into `events`, a candidate before the recorded
-// grant of the same day and kind, as sort_events would order them; `scratch` is the workspace's, swapped in.
-void merge_recorded(const std::vector<RecordedGrant>& grants, std::vector<Event>& events, std::vector<Event>& scratch) {
-  scratch.clear();
-  scratch.reserve(events.size() + grants.size());
-  auto candidate = events.begin();
-  for (const auto& g : grants) {
-    for (; candidate != events.end() && !comes_before(g.date, g.kind, candidate->date, candidate->kind); ++candidate)
-      scratch.push_back(*candidate);
-    scratch.emplace_back(g.date, g.kind, DateStatus::Fixed, &g);
-  }
-  scratch.insert(scratch.end(), candidate, events.end());
-  events.swap(scratch);
 }
 
 // What deciding a candidate day comes to: all the timeline needs to go on.
@@ -339,16 +378,18 @@ private:
       Predicate pr = *latest_predicate_->predicate;
       fact = pr == Predicate::SangatBaik || pr == Predicate::Baik ? Fact::Good : Fact::NotGood;
     }
-    auto predicate_condition = [&](RuleId r) {
-      if (evidence && dec_ &&
-          std::find(dec_->rules.begin(), dec_->rules.end(), RuleId::ProgrammeRecord) == dec_->rules.end())
-        rule(RuleId::ProgrammeRecord);
-      if (fact == Fact::NotGood) fail(r);
-      else if (fact == Fact::Unrecorded) missing(r, MissingFact::AssessmentPredicate);
-    };
-    if (d >= p_.predikat_from) predicate_condition(RuleId::PredikatBaik);
-    if (d >= p_.uu22_from && !settled()) {
-      predicate_condition(RuleId::ActiveParticipation);
+    // Predikat baik from Permenkumham 3/2018, active participation from UU 22/2022: both read the one fact.
+    const bool predikat = d >= p_.predikat_from;
+    const bool participation = d >= p_.uu22_from;
+    if (evidence && dec_) rule(RuleId::ProgrammeRecord);  // where the fact came from, once
+    if (fact == Fact::NotGood) {
+      if (predikat) fail(RuleId::PredikatBaik);
+      if (participation && !settled()) fail(RuleId::ActiveParticipation);
+    } else if (fact == Fact::Unrecorded) {
+      if (predikat) missing(RuleId::PredikatBaik, MissingFact::AssessmentPredicate);
+      if (participation) missing(RuleId::ActiveParticipation, MissingFact::AssessmentPredicate);
+    }
+    if (participation && !settled()) {
       if (!latest_risk_) {
         missing(RuleId::ReducedRisk, MissingFact::AssessmentRisk);
       } else {
@@ -450,32 +491,24 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     tl.notes.push_back(RuleId::FixedTerm);
     return tl;
   }
-  std::vector<Event>& events = ws.events;
-  candidate_events(s, holidays, tl.notes, events);
-  const auto& recorded = s.c.recorded();
-  if (recorded) {
-    for (auto& ev : events) ev.covered = ev.date <= recorded->until;
-    if (grants_in_order(recorded->grants)) {
-      merge_recorded(recorded->grants, events, ws.merged);
-    } else {  // the same day's grants in another order than §3's
-      for (const auto& g : recorded->grants) events.emplace_back(g.date, g.kind, DateStatus::Fixed, &g);
-      sort_events(events);
-    }
-  }
+  EventStream events(s, holidays, tl.notes, ws.recorded);
 
   State st;
   st.expiry = *s.term_end;
   st.granted = std::move(ws.granted);  // its capacity, handed back by the caller after use
   st.granted.clear();
-  st.granted.reserve(events.size());
+  // Room for about three grants a year (a hint: the lists grow past it), and the recorded ones.
+  const std::size_t room = events.years() * 3 + (s.c.recorded() ? s.c.recorded()->grants.size() : 0);
+  st.granted.reserve(room);
   // The grants are gathered in the workspace's vector, lent to the timeline; the caller gives it back (an
   // Evaluation copies them at their exact size: a national roster keeps a million of them).
   std::vector<Grant> grants = std::move(ws.grants);
   grants.clear();
-  grants.reserve(events.size());
+  grants.reserve(room);
   Decider decider(s, st);
   const std::optional<Date>& until = s.until;
-  for (const auto& ev : events) {
+  while (const Event* next = events.next()) {
+    const Event& ev = *next;
     if (until && ev.date > *until) break;
     if (st.released || ev.date >= st.expiry) break;
     if (ev.date <= s.last_start && !ev.recorded) continue;
@@ -500,11 +533,7 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     // reasons, writing nothing.
     Decision* kept = nullptr;
     if (keep.keeps(ev.date)) {
-      if (!keep.all && tl.decisions.empty()) {  // one day's: at most its events, which are next to each other
-        std::size_t same_day = 0;
-        for (auto e = events.begin() + (&ev - events.data()); e != events.end() && e->date == ev.date; ++e) ++same_day;
-        tl.decisions.reserve(same_day);
-      }
+      if (!keep.all) tl.decisions.reserve(6);  // one day's: a few (kept, with its capacity, in the workspace)
       kept = &tl.decisions.emplace_back();
       kept->date = ev.date;
       kept->kind = ev.kind;

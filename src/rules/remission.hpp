@@ -34,13 +34,8 @@ private:
 
 /// A candidate grant day, or a recorded grant.
 struct Event {
-  // A constructor, so that emplace_back builds an event in the vector itself: a temporary built field by field and
-  // then copied stalls the processor on every candidate day (the copy reads what the field stores just wrote).
-  Event(Date d, GrantKind k, DateStatus st = DateStatus::Fixed, const RecordedGrant* r = nullptr)
-      : date(d), kind(k), status(st), recorded(r) {}
-
   Date date;
-  GrantKind kind;
+  GrantKind kind = GrantKind::Unspecified;
   DateStatus status = DateStatus::Fixed;
   const RecordedGrant* recorded = nullptr;  // a recorded grant rather than a candidate day
   bool covered = false;                     // a candidate on or before recorded.until: only counted, not decided
@@ -49,8 +44,7 @@ struct Event {
 /// Scratch space that one thread reuses from one evaluation to the next, so that evaluating a roster allocates
 /// little more than what the results keep. Owned by the caller (no global or thread-local state); one per thread.
 struct Workspace {
-  std::vector<Event> events;
-  std::vector<Event> merged;       // candidates and recorded grants merged, then swapped with `events`
+  std::vector<const RecordedGrant*> recorded;  // recorded grants put in order, when the facts list them otherwise
   std::vector<Grant> grants;       // lent to Timeline::grants; give both back after use to keep their capacity
   std::vector<DatedDays> granted;  // lent to Timeline::granted
   std::vector<Decision> decisions;  // lent to Timeline::decisions
