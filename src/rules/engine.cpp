@@ -57,7 +57,6 @@ const Policy& policy_for(const Case& c, const Policy& engine_policy, std::option
 // took them).
 void give_back(detail::Timeline& timeline, detail::Workspace& ws) {
   ws.grants = std::move(timeline.grants);
-  ws.granted = std::move(timeline.granted);
   ws.decisions = std::move(timeline.decisions);
 }
 

@@ -39,7 +39,7 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   const Policy& p = s.p;
   const Term term = *s.term;
   const Date expiry = *tl.expiry;
-  auto reached = [&](Date end) { return fraction_reached(end, tl.granted); };
+  auto reached = [&](Date end) { return fraction_reached_of(end, tl.grants); };
   auto before_expiry = [&](std::optional<Date> d) { return d && *d < expiry ? d : std::nullopt; };
   const bool unpaid = s.c.sentence().has_unpaid_subsidiary();
   const bool two_thirds_ok = compare(fraction_of(term, kTwoThirds), p.pb_min_fraction) >= 0;  // KUHP Art. 15

@@ -70,7 +70,7 @@ struct State {
   Date expiry;
   int receipts[3] = {0, 0, 0};  // RU, RK, PMP HAN grants received
   int anniversaries[3] = {0, 0, 0};
-  std::vector<DatedDays> granted;  // (day, effective days) of every grant so far: the fraction rule's input (§2)
+  std::vector<Grant> grants;  // every grant so far, in date order: the fraction rule's input too (§2)
   Date day;                 // the day being decided
   std::int32_t served_today = 0;  // s.served(day): every decision of the day reads it
   bool child_today = false;       // s.child_on(day)
@@ -331,7 +331,7 @@ private:
       Date end = s_.one_third_end();
       if (d < add_days(end, -st_.total)) {
         fail_at(RuleId::OneThird, [&] {
-          Date reached = fraction_reached(end, st_.granted);
+          Date reached = fraction_reached_of(end, st_.grants);
           return std::optional<Date>(std::min(std::max(reached, add_days(d, 1)), p_.permenkumham_7_2022_from));
         });
       }
@@ -495,16 +495,12 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
 
   State st;
   st.expiry = *s.term_end;
-  st.granted = std::move(ws.granted);  // its capacity, handed back by the caller after use
-  st.granted.clear();
-  // Room for about three grants a year (a hint: the lists grow past it), and the recorded ones.
-  const std::size_t room = events.years() * 3 + (s.c.recorded() ? s.c.recorded()->grants.size() : 0);
-  st.granted.reserve(room);
   // The grants are gathered in the workspace's vector, lent to the timeline; the caller gives it back (an
-  // Evaluation copies them at their exact size: a national roster keeps a million of them).
-  std::vector<Grant> grants = std::move(ws.grants);
-  grants.clear();
-  grants.reserve(room);
+  // Evaluation copies them at their exact size: a national roster keeps a million of them). Room for about three
+  // grants a year (a hint: the list grows past it), and the recorded ones.
+  st.grants = std::move(ws.grants);
+  st.grants.clear();
+  st.grants.reserve(events.years() * 3 + (s.c.recorded() ? s.c.recorded()->grants.size() : 0));
   Decider decider(s, st);
   const std::optional<Date>& until = s.until;
   while (const Event* next = events.next()) {
@@ -564,12 +560,9 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       }
       st.total += effective;
       st.expiry = add_days(*s.term_end, -st.total);
-      DatedDays& dated = st.granted.emplace_back();  // in place, not through a temporary (see Event)
-      dated.date = ev.date;
-      dated.days = effective;
       if (slot >= 0) ++st.receipts[slot];
       if (ev.kind == GrantKind::Ru) st.ru_today = nominal;
-      Grant& grant = grants.emplace_back();
+      Grant& grant = st.grants.emplace_back();  // in place, not through a temporary copied in
       grant.date = ev.date;
       grant.kind = ev.kind;
       grant.days = nominal;
@@ -587,8 +580,7 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     }
   }
   tl.expiry = st.expiry;
-  tl.granted = std::move(st.granted);
-  tl.grants = std::move(grants);
+  tl.grants = std::move(st.grants);
   tl.released_by_grant = st.released;
   return tl;
 }

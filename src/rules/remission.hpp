@@ -45,14 +45,12 @@ struct Event {
 /// little more than what the results keep. Owned by the caller (no global or thread-local state); one per thread.
 struct Workspace {
   std::vector<const RecordedGrant*> recorded;  // recorded grants put in order, when the facts list them otherwise
-  std::vector<Grant> grants;       // lent to Timeline::grants; give both back after use to keep their capacity
-  std::vector<DatedDays> granted;  // lent to Timeline::granted
+  std::vector<Grant> grants;        // lent to Timeline::grants; give both back after use to keep their capacity
   std::vector<Decision> decisions;  // lent to Timeline::decisions
 };
 
 struct Timeline {
   std::vector<Grant> grants;  // in date order (the events are run in date order); integrate() relies on it
-  std::vector<DatedDays> granted;  // (day, effective days) of each grant, for fraction_reached (§2)
   std::vector<Decision> decisions;
   std::optional<Date> expiry;  // principal term end after remission
   bool released_by_grant = false;  // a level II grant ended the term
@@ -67,6 +65,13 @@ struct KeepDecisions {
   std::optional<Date> day;
   bool keeps(Date d) const { return all || (day && *day == d); }
 };
+
+/// fraction_reached (§2) with the effective days of `grants` (in date order) as the remission granted.
+inline Date fraction_reached_of(Date end, const std::vector<Grant>& grants) {
+  return fraction_reached_in(
+      end, grants.data(), grants.size(), [](const Grant& g) { return g.date; },
+      [](const Grant& g) { return g.effective_days; });
+}
 
 /// Runs every candidate day in date order up to s.until, applying recorded grants up to recorded.until and
 /// deciding the rest.

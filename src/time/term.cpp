@@ -68,8 +68,6 @@ std::int32_t term_days(Date start, Term t, TermConvention c) { return days_betwe
 
 namespace {
 constexpr long ceil_div(long a, long b) { return (a + b - 1) / b; }
-// boost's day number of min_date_time, 1400-01-01 (a test checks it against boost)
-constexpr std::uint32_t kMinDayNumber = 2232400;
 }  // namespace
 
 Date fraction_end(Date start, Term t, Fraction f, TermConvention tc, FractionConvention fc) {
@@ -81,23 +79,9 @@ Date fraction_end(Date start, Term t, Fraction f, TermConvention tc, FractionCon
 }
 
 Date fraction_reached(Date end, const std::vector<DatedDays>& grants) {
-  // S is a step function that only grows; between two grant days it is constant, so the answer in the k-th
-  // interval [g_k, g_k+1) is max(g_k, end - S_k) if that lies inside the interval. On day numbers: boost compares
-  // dates by their numbers, and end - S_k is add_days (a special `end` stays itself).
-  const std::uint32_t e = end.day_number();
-  const bool special = detail::is_special_day_number(e);
-  const DatedDays* g = grants.data();
-  const std::size_t n = grants.size();
-  std::uint32_t cumulative = 0;  // S_k, added as boost adds days: modulo 2^32
-  std::size_t i = 0;
-  std::uint32_t interval_start = kMinDayNumber;
-  while (true) {
-    std::uint32_t candidate = special ? e : e - cumulative;
-    if (candidate < interval_start) candidate = interval_start;
-    if (i == n || candidate < g[i].date.day_number()) return Date(candidate);
-    interval_start = g[i].date.day_number();
-    while (i < n && g[i].date.day_number() == interval_start) cumulative += static_cast<std::uint32_t>(g[i++].days);
-  }
+  return detail::fraction_reached_in(
+      end, grants.data(), grants.size(), [](const DatedDays& g) { return g.date; },
+      [](const DatedDays& g) { return g.days; });
 }
 
 }  // namespace binaan

@@ -131,4 +131,31 @@ struct DatedDays {
 /// date; several on one day are summed.
 BINAAN_EXPORT Date fraction_reached(Date end, const std::vector<DatedDays>& grants);
 
+namespace detail {
+
+/// fraction_reached over `n` dated amounts of any type: `date_of(x)` and `days_of(x)` read one (the engine reads
+/// its list of grants without a second list of dated days). The one implementation of the rule.
+template <typename T, typename DateOf, typename DaysOf>
+Date fraction_reached_in(Date end, const T* g, std::size_t n, DateOf date_of, DaysOf days_of) {
+  // S is a step function that only grows; between two grant days it is constant, so the answer in the k-th
+  // interval [g_k, g_k+1) is max(g_k, end - S_k) if that lies inside the interval. On day numbers: boost compares
+  // dates by their numbers, and end - S_k is add_days (a special `end` stays itself).
+  constexpr std::uint32_t kMinDayNumber = 2232400;  // boost's day number of min_date_time, 1400-01-01 (tested)
+  const std::uint32_t e = end.day_number();
+  const bool special = is_special_day_number(e);
+  std::uint32_t cumulative = 0;  // S_k, added as boost adds days: modulo 2^32
+  std::size_t i = 0;
+  std::uint32_t interval_start = kMinDayNumber;
+  while (true) {
+    std::uint32_t candidate = special ? e : e - cumulative;
+    if (candidate < interval_start) candidate = interval_start;
+    if (i == n || candidate < date_of(g[i]).day_number()) return Date(candidate);
+    interval_start = date_of(g[i]).day_number();
+    while (i < n && date_of(g[i]).day_number() == interval_start)
+      cumulative += static_cast<std::uint32_t>(days_of(g[i++]));
+  }
+}
+
+}  // namespace detail
+
 }  // namespace binaan
