@@ -76,6 +76,11 @@ struct State {
   bool child_today = false;       // s.child_on(day)
   std::int32_t ru_today = 0;
   bool released = false;
+  // The assessments read so far (Decider::assessment_conditions), for days in increasing order.
+  std::size_t assessments_read = 0;
+  const Assessment* latest_predicate = nullptr;
+  const Assessment* first_risk = nullptr;
+  const Assessment* latest_risk = nullptr;
 };
 
 int ladder_slot(GrantKind k) { return k == GrantKind::Ru ? 0 : (k == GrantKind::Rk ? 1 : (k == GrantKind::PmpHan ? 2 : -1)); }
@@ -242,16 +247,17 @@ struct Verdict {
   std::uint8_t step = 0;  // ladder step, when a ladder gave the amount
 };
 
-// Decides candidate days. Every condition is one piece of code, run in one of two ways: with reasons (a decision
-// that is kept: every rule applied, every failed condition with its earliest day, every missing fact and
+// Decides candidate days. Every condition is one piece of code, compiled in two ways: with reasons (kKeep, a
+// decision that is kept: every rule applied, every failed condition with its earliest day, every missing fact and
 // assumption), or without (a decision that only moves the timeline on, as in a projection or before a grant-day
 // run's day: nothing is written, and the conditions stop at the first that fails, since the outcome is then
-// known). Both ways give the same Verdict.
+// known). Both ways give the same Verdict; both read and move the same State.
+template <bool kKeep>
 class Decider {
 public:
   Decider(const Subject& s, State& st) : s_(s), p_(s.p), st_(st) {}
 
-  /// Decides the candidate `ev`; with `reasons` (a new Decision), appends the decision's lists to it.
+  /// Decides the candidate `ev`; with kKeep, appends the decision's lists to `reasons` (a new Decision).
   Verdict decide(const Event& ev, Decision* reasons) {
     dec_ = reasons;
     day_ = ev.date;
@@ -273,25 +279,24 @@ public:
     else v_.outcome = Outcome::Granted;
     if (v_.outcome != Outcome::Granted) v_.days = 0;
     if (v_.outcome == Outcome::Granted && day_ < s_.c.sentence().verdict_final()) rule(RuleId::Susulan);
-    dec_ = nullptr;
     return v_;
   }
 
 private:
   // Without reasons, a failed condition settles the outcome: the conditions after it cannot change it.
-  bool settled() const { return failed_ && !dec_; }
+  bool settled() const { return !kKeep && failed_; }
 
   // A condition not met; `earliest()` (the first day it could be, or nullopt) is asked only for a decision kept.
   template <typename Earliest>
   void fail_at(RuleId r, Earliest earliest) {
     failed_ = true;
-    if (dec_) dec_->failed.push_back({r, earliest()});
+    if constexpr (kKeep) dec_->failed.push_back({r, earliest()});
   }
   void fail(RuleId r, std::optional<Date> earliest = std::nullopt) {
     fail_at(r, [&] { return earliest; });
   }
   void rule(RuleId r) {
-    if (dec_) dec_->rules.push_back(r);
+    if constexpr (kKeep) dec_->rules.push_back(r);
   }
 
   // Conditions of every remission (§4 "Always"), and the kind-specific ones of dasawarsa and PMP HAN.
@@ -360,12 +365,12 @@ private:
     if (d < p_.predikat_from && d < p_.uu22_from) return;  // no assessment condition yet: nothing to read
     // The assessments up to d, read on from the last candidate day (days only move forward): the latest with a
     // predicate, the first and the latest with a risk level; of one day's, the one recorded last is the latest.
-    for (; read_ < s_.assessment_count() && s_.assessment_by_date(read_).date <= d; ++read_) {
-      const Assessment& a = s_.assessment_by_date(read_);
-      if (a.predicate) latest_predicate_ = &a;
+    for (auto& i = st_.assessments_read; i < s_.assessment_count() && s_.assessment_by_date(i).date <= d; ++i) {
+      const Assessment& a = s_.assessment_by_date(i);
+      if (a.predicate) st_.latest_predicate = &a;
       if (a.risk) {
-        if (!first_risk_) first_risk_ = &a;
-        latest_risk_ = &a;
+        if (!st_.first_risk) st_.first_risk = &a;
+        st_.latest_risk = &a;
       }
     }
     // The one fact both predicate rules read: the programme record (attendance) before an assessment (§4).
@@ -374,14 +379,14 @@ private:
     Fact fact = Fact::Unrecorded;
     if (evidence) {
       fact = evidence->active ? Fact::Good : Fact::NotGood;
-    } else if (latest_predicate_) {
-      Predicate pr = *latest_predicate_->predicate;
+    } else if (st_.latest_predicate) {
+      Predicate pr = *st_.latest_predicate->predicate;
       fact = pr == Predicate::SangatBaik || pr == Predicate::Baik ? Fact::Good : Fact::NotGood;
     }
     // Predikat baik from Permenkumham 3/2018, active participation from UU 22/2022: both read the one fact.
     const bool predikat = d >= p_.predikat_from;
     const bool participation = d >= p_.uu22_from;
-    if (evidence && dec_) rule(RuleId::ProgrammeRecord);  // where the fact came from, once
+    if (evidence) rule(RuleId::ProgrammeRecord);  // where the fact came from
     if (fact == Fact::NotGood) {
       if (predikat) fail(RuleId::PredikatBaik);
       if (participation && !settled()) fail(RuleId::ActiveParticipation);
@@ -390,11 +395,11 @@ private:
       if (participation) missing(RuleId::ActiveParticipation, MissingFact::AssessmentPredicate);
     }
     if (participation && !settled()) {
-      if (!latest_risk_) {
+      if (!st_.latest_risk) {
         missing(RuleId::ReducedRisk, MissingFact::AssessmentRisk);
       } else {
-        Risk now = *latest_risk_->risk;
-        bool reduced = now == Risk::Low || static_cast<int>(now) > static_cast<int>(*first_risk_->risk);
+        Risk now = *st_.latest_risk->risk;
+        bool reduced = now == Risk::Low || static_cast<int>(now) > static_cast<int>(*st_.first_risk->risk);
         if (!reduced) fail(RuleId::ReducedRisk);
       }
     }
@@ -402,12 +407,14 @@ private:
 
   void missing(RuleId r, MissingFact fact) {
     if (p_.assume_unrecorded_facts) {
-      if (dec_) dec_->assumptions.push_back(r);
+      if constexpr (kKeep) dec_->assumptions.push_back(r);
       return;
     }
     missing_ = true;
-    if (dec_ && std::find(dec_->missing.begin(), dec_->missing.end(), fact) == dec_->missing.end())
-      dec_->missing.push_back(fact);
+    if constexpr (kKeep) {
+      if (std::find(dec_->missing.begin(), dec_->missing.end(), fact) == dec_->missing.end())
+        dec_->missing.push_back(fact);
+    }
   }
 
   int step_of(GrantKind kind) {
@@ -469,12 +476,7 @@ private:
   const Subject& s_;
   const Policy& p_;
   State& st_;
-  Decision* dec_ = nullptr;  // the decision kept, or nullptr
-  // The assessments read so far (assessment_conditions), for days in increasing order.
-  std::size_t read_ = 0;
-  const Assessment* latest_predicate_ = nullptr;
-  const Assessment* first_risk_ = nullptr;
-  const Assessment* latest_risk_ = nullptr;
+  Decision* dec_ = nullptr;  // the decision kept (kKeep)
   Date day_;
   bool failed_ = false;
   bool missing_ = false;
@@ -501,7 +503,8 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
   st.grants = std::move(ws.grants);
   st.grants.clear();
   st.grants.reserve(events.years() * 3 + (s.c.recorded() ? s.c.recorded()->grants.size() : 0));
-  Decider decider(s, st);
+  Decider<false> quick(s, st);  // the decisions nobody keeps
+  Decider<true> full(s, st);    // the ones kept, with their reasons
   const std::optional<Date>& until = s.until;
   while (const Event* next = events.next()) {
     const Event& ev = *next;
@@ -541,7 +544,7 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       v.days = ev.recorded->amount.nominal_days();
       if (kept) kept->rules.push_back(RuleId::Recorded);
     } else {
-      v = decider.decide(ev, kept);
+      v = kept ? full.decide(ev, kept) : quick.decide(ev, nullptr);
       if (is_estimate(ev.status)) tl.estimated = true;
     }
     std::int32_t effective = 0;
