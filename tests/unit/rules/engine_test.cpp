@@ -531,3 +531,44 @@ TEST(Engine, RecordedGrantsOfOneDayInAnyOrderAreAppliedInTheOrderOfSection3) {
   EXPECT_TRUE(a.grants[0].recorded && a.grants[1].recorded);
   EXPECT_EQ(evaluation_to_json(b), evaluation_to_json(a));
 }
+
+TEST(Engine, RecordedGrantsOfSeveralDaysInAnyOrderWithinEachDayAreAppliedInTheOrderOfSection3) {
+  // The timeline merges the recorded grants into the candidate days one year at a time; grants of one day listed
+  // in another order than §3's are put in order first. Listing each 17 August's tambahan before its RU must give the
+  // same evaluation over several years, and the first candidates decided after recorded.until must stand on the
+  // recorded ladder.
+  CaseBuilder listed;
+  listed.of(Religion::Islam).detained("2018-01-10").sentence("6y").final_on("2018-06-01");
+  listed.recorded = Recorded{make_date(2020, 12, 31),
+                             {{make_date(2018, 8, 17), GrantKind::Ru, parse_term("1m")},
+                              {make_date(2018, 8, 17), GrantKind::Tambahan, parse_term("15d")},
+                              {make_date(2019, 6, 5), GrantKind::Rk, parse_term("1m")},
+                              {make_date(2019, 8, 17), GrantKind::Ru, parse_term("3m")},
+                              {make_date(2019, 8, 17), GrantKind::Tambahan, parse_term("1m15d")},
+                              {make_date(2020, 5, 24), GrantKind::Rk, parse_term("1m")},
+                              {make_date(2020, 8, 17), GrantKind::Ru, parse_term("4m")}}};
+  CaseBuilder swapped = listed;
+  auto& g = swapped.recorded->grants;
+  std::swap(g[0], g[1]);
+  std::swap(g[3], g[4]);
+  const Evaluation a = engine().evaluate(listed.build());
+  const Evaluation b = engine().evaluate(swapped.build());
+  EXPECT_EQ(evaluation_to_json(b), evaluation_to_json(a));
+  ASSERT_GE(a.grants.size(), 9u);
+  const GrantKind kinds[] = {GrantKind::Ru, GrantKind::Tambahan, GrantKind::Rk, GrantKind::Ru,
+                             GrantKind::Tambahan, GrantKind::Rk, GrantKind::Ru};
+  for (std::size_t i = 0; i < 7; ++i) {
+    EXPECT_TRUE(a.grants[i].recorded) << i;
+    EXPECT_EQ(a.grants[i].kind, kinds[i]) << i;
+  }
+  EXPECT_EQ(a.grants[4].days, 45);
+  EXPECT_EQ(a.grants[6].days, 120);
+  // 2021: RK on Idul Fitri (13 May), the third RK received: 1 month; then the fourth RU: 5 months.
+  EXPECT_FALSE(a.grants[7].recorded);
+  EXPECT_EQ(a.grants[7].date, make_date(2021, 5, 13));
+  EXPECT_EQ(a.grants[7].kind, GrantKind::Rk);
+  EXPECT_EQ(a.grants[7].days, 30);
+  EXPECT_EQ(a.grants[8].date, make_date(2021, 8, 17));
+  EXPECT_EQ(a.grants[8].kind, GrantKind::Ru);
+  EXPECT_EQ(a.grants[8].days, 150);
+}
