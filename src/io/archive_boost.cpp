@@ -10,9 +10,11 @@
 //
 // Strings are read by input archives derived from Boost's text and binary ones (the documented way to extend an
 // archive) whose only change is a bounded string read: Boost's own reads a length from the file and allocates it
-// before reading a byte of text. The derived binary archive also reads a bool without Boost's assertion.
+// before reading a byte of text. The derived binary archive also reads a bool without Boost's assertion. Every text
+// field goes through one function, io(std::string), which refuses text that is not well-formed UTF-8.
 
 #include "io/detail_archive.hpp"
+#include "io/detail_json.hpp"
 
 #include <binaan/error.hpp>
 #include <binaan/time/date.hpp>
@@ -370,9 +372,38 @@ void io(Ar& ar, T& x, const char* what);
 
 static_assert(sizeof(int) == 4, "int fields are written as 32-bit numbers");
 
+/// Whether `s` is ASCII only, eight bytes at a time: most texts are short and ASCII, and a loop the compiler
+/// vectorises spends more on its set-up than on such a text.
+inline bool is_ascii(const std::string& s) noexcept {
+  const char* p = s.data();
+  std::size_t n = s.size();
+  std::uint64_t high = 0;
+  for (; n >= 8; n -= 8, p += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    high |= w;
+  }
+  for (; n > 0; --n, ++p) high |= static_cast<unsigned char>(*p);
+  return (high & 0x8080808080808080u) == 0;
+}
+
+[[noreturn]] void not_utf8(const std::string& s, const char* what) {
+  throw PayloadError(what, "not valid UTF-8 (value: \"" + shorten_for_message(s) + "\")");
+}
+
+/// Every text of an archive is UTF-8, as in case files and rosters (detail_json.hpp): what Boost reads is any bytes,
+/// so a forged or damaged archive would otherwise bring invalid text into the library and out through its JSON and
+/// CSV. Checked where every text field is read (and written: nothing is saved that loading would refuse).
+inline void check_utf8(const std::string& s, const char* what) {
+  if (!is_ascii(s) && !is_valid_utf8(s)) not_utf8(s, what);
+}
+
 template <class Ar>
-void io(Ar& ar, std::string& s, const char*) {
+void io(Ar& ar, std::string& s, const char* what) {
+  // Saving: only the archives of a save (programmes_fingerprint re-encodes what a load has already checked).
+  if constexpr (Ar::is_saving::value && kRemembersClasses<Ar>) check_utf8(s, what);
   ar & s;
+  if constexpr (Ar::is_loading::value) check_utf8(s, what);
 }
 
 template <class Ar>
