@@ -76,25 +76,33 @@ auto run_case(const Case& c, const ProgrammeRecord& record, const Policy& engine
   return result;
 }
 
+// The dates an Evaluation and a Projection share, from the subject, the timeline and the integration: one place,
+// so that the two results cannot come to disagree.
+template <typename Result>
+void set_dates(Result& r, const detail::Subject& subject, const detail::Timeline& timeline,
+               const detail::Integration& integration) {
+  r.start = subject.start;
+  r.term_end = subject.term_end;
+  r.expiry = timeline.expiry;
+  r.final_release = integration.final_release;
+  r.subsider_days = integration.subsider_days;
+  r.half_day = integration.half_day;
+  r.two_thirds_day = integration.two_thirds_day;
+  r.milestones = integration.milestones;
+  r.parole_scenario = integration.parole;
+  r.estimated = timeline.estimated;
+}
+
 Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Policy& policy,
                          detail::Timeline& timeline, detail::Integration& integration) {
   Evaluation ev;
   ev.id = c.id;
   ev.person = c.person().id();
-  ev.start = subject.start;
-  ev.term_end = subject.term_end;
+  set_dates(ev, subject, timeline, integration);
   ev.grants.assign(timeline.grants.begin(), timeline.grants.end());  // exact size: the timeline's is the workspace's
-  ev.expiry = timeline.expiry;
-  ev.final_release = integration.final_release;
-  ev.subsider_days = integration.subsider_days;
-  ev.half_day = integration.half_day;
-  ev.two_thirds_day = integration.two_thirds_day;
-  ev.milestones = integration.milestones;
-  ev.parole_scenario = integration.parole;
   ev.pb_path = std::move(integration.pb_path);
   ev.policy_id = policy.id;
   ev.policy_version = policy.version;
-  ev.estimated = timeline.estimated;
   ev.decisions = std::move(timeline.decisions);
   ev.notes = std::move(timeline.notes);
   return ev;
@@ -103,19 +111,10 @@ Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Po
 Projection projection_of(const detail::Subject& subject, const detail::Timeline& timeline,
                          const detail::Integration& integration) {
   Projection pr;
-  pr.start = subject.start;
-  pr.term_end = subject.term_end;
-  pr.expiry = timeline.expiry;
-  pr.final_release = integration.final_release;
-  pr.half_day = integration.half_day;
-  pr.two_thirds_day = integration.two_thirds_day;
-  pr.milestones = integration.milestones;
-  pr.parole_scenario = integration.parole;
-  pr.subsider_days = integration.subsider_days;
+  set_dates(pr, subject, timeline, integration);
   for (const auto& g : timeline.grants) pr.remission_days += g.effective_days;
   pr.grants = static_cast<std::uint16_t>(std::min<std::size_t>(timeline.grants.size(), 65535));
   pr.released_by_grant = timeline.released_by_grant;
-  pr.estimated = timeline.estimated;
   return pr;
 }
 
