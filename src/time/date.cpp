@@ -17,46 +17,18 @@ int days_in_month(int y, int m) {
   return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
 
-// The Julian day number of 1970-01-01: boost's day_number() counts Julian days.
-constexpr int kJulianDayOf1970 = 2440588;
-
 struct Civil {
   int year;
   int month;
   int day;
 };
 
-// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant, "chrono-Compatible Low-Level Date
-// Algorithms"): integer arithmetic only, divisions by constants.
-constexpr int days_from_civil(int y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;                                    // [0, 399]
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
-  return era * 146097 + doe - 719468;
-}
-
-constexpr Civil civil_from_days(int z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int day = doy - (153 * mp + 2) / 5 + 1;
-  const int month = mp < 10 ? mp + 3 : mp - 9;
-  return {yoe + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
-
-static_assert(days_from_civil(1970, 1, 1) == 0 && days_from_civil(2000, 3, 1) == 11017, "epoch and a leap year");
-static_assert(civil_from_days(11017).year == 2000 && civil_from_days(11017).month == 3, "and back");
-
-// The fast path: days counted from 0000-03-01 in a calendar whose years start on 1 March (Feb 29 is the last day
-// of its year, so every year has its months in the same place) with the Euclidean affine functions of C. Neri and
-// L. Schneider, "Euclidean affine functions and their application to calendar algorithms" (2022): multiplications
-// and shifts only, on unsigned 32-bit numbers. Valid for every day from 0000-03-01 on for millions of years;
-// binaan keeps it to kFastDays and takes the general code above beyond.
+// Days counted from 0000-03-01 in a calendar whose years start on 1 March (Feb 29 is the last day of its year, so
+// every year has its months in the same place) with the Euclidean affine functions of C. Neri and L. Schneider,
+// "Euclidean affine functions and their application to calendar algorithms" (2022): multiplications and shifts
+// only, on unsigned 32-bit numbers. Valid for every day from 0000-03-01 on for millions of years; binaan keeps it to
+// kFastDays. The days outside (before year 0, or hundreds of thousands of years on) lie far outside boost's years
+// (1400-9999): only a raw day number builds one, and month arithmetic refuses it.
 constexpr std::uint32_t kJulianDayOfMarch1Year0 = 1721120;  // boost's day number of 0000-03-01
 constexpr std::uint32_t kFastDays = 1u << 28;               // ~735,000 years: far beyond 9999, and 4n + 3 fits
 
@@ -109,20 +81,9 @@ static_assert(civil_of(march_day(719468)).year == 1970 && civil_of(march_day(719
                   civil_of(march_day(719468)).day == 1,
               "the epoch");
 
+// For a date boost cannot show (a raw day number outside 1400-9999), format_date throws boost's bad_year first.
 [[noreturn]] void throw_leaves_years(Date d) {
   throw ValueError("date", format_date(d), "month arithmetic leaves the supported years");
-}
-
-// The general month arithmetic for any date boost can hold (a day number from outside the fast range).
-Date add_months_general(Date d, int months) {
-  const int z = static_cast<int>(d.day_number()) - kJulianDayOf1970;
-  const Civil c = civil_from_days(z);
-  const int total = c.year * 12 + (c.month - 1) + months;
-  const int y = total / 12;
-  const int m = total % 12 + 1;
-  if (total < 0 || y < 1400 || y > 9999) throw_leaves_years(d);
-  const int day = std::min(c.day, days_in_month(y, m));  // the clamp rule: a missing day becomes the month's last
-  return add_days(d, days_from_civil(y, m, day) - z);
 }
 
 }  // namespace
@@ -173,7 +134,7 @@ Date add_years(Date d, int years) {
   if (d.is_special()) throw_leaves_years(d);
   if (years == 0) return d;
   const std::uint32_t n = d.day_number() - kJulianDayOfMarch1Year0;
-  if (n >= kFastDays) return add_months_general(d, 12 * years);
+  if (n >= kFastDays) throw_leaves_years(d);
   const MarchDay md = march_day(n);
   const std::int64_t year = std::int64_t{md.year} + (md.day >= 306 ? 1 : 0) + years;  // civil year of the result
   if (year < 1400 || year > 9999) throw_leaves_years(d);
@@ -189,7 +150,7 @@ Date add_months(Date d, int months) {
   if (d.is_special()) throw_leaves_years(d);
   if (months == 0) return d;  // a fraction of a short sentence has no whole years
   const std::uint32_t n = d.day_number() - kJulianDayOfMarch1Year0;
-  if (n >= kFastDays) return add_months_general(d, months);
+  if (n >= kFastDays) throw_leaves_years(d);
   const Civil c = civil_of(march_day(n));
   const std::int64_t total = std::int64_t{c.year} * 12 + (c.month - 1) + months;
   if (total < 1400 * 12 || total >= 10000 * 12) throw_leaves_years(d);

@@ -60,10 +60,17 @@ inline Date add_days(Date d, std::int32_t n) {
 }
 
 /// Adds calendar years; 29 February becomes 28 February in a common year (rules-indonesia.md §2).
+/// Errors as add_months.
 BINAAN_EXPORT Date add_years(Date d, int years);
 
 /// Adds calendar months; a day past the end of the target month becomes its last day (31 Jan + 1 = 28/29 Feb).
 /// Unlike boost's `months`, a month end stays on its day number: 28 Feb + 1 month = 28 Mar.
+/// Throws ValueError ("month arithmetic leaves the supported years", naming the date) when the result would lie
+/// outside boost's years 1400-9999, and for a special value (not_a_date_time, the infinities), even for 0 months.
+/// When `d` itself lies outside 1400-9999 (only a raw day number makes such a date; binaan's readers never do), the
+/// error is what format_date makes of it: boost's bad_year (std::out_of_range) for any day before 1400 (and most
+/// after 9999). Such a date before 0000-03-01, where the calendar arithmetic starts, is refused whatever the step;
+/// a later one moves like any other. Adding 0 months to a date that is not special returns it unchecked.
 BINAAN_EXPORT Date add_months(Date d, int months);
 
 /// 1 January of the year of `d`.

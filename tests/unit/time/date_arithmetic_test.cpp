@@ -128,18 +128,34 @@ TEST(DateArithmetic, LeavingTheSupportedYearsThrowsNamingTheDate) {
   }
 }
 
-TEST(DateArithmetic, DaysBeforeYearZeroTakeTheGeneralPath) {
-  // Day 1721120 is 1 March of year 0 (proleptic Gregorian, a leap year); the day before it is 29 February.
+TEST(DateArithmetic, DaysBeforeYearZeroAreRefused) {
+  // Boost's date(y, m, d) cannot make a year before 1400; only a raw day number can. Day 1721120 is 1 March of
+  // year 0 (proleptic Gregorian), where the calendar arithmetic starts; the day before it is 29 February.
+  EXPECT_THROW(Date(1399, 12, 31), std::out_of_range);
   const Date feb29_year0(std::uint32_t{1721119});
   const Date mar1_year0(std::uint32_t{1721120});
-  EXPECT_EQ(add_years(feb29_year0, 1500), Date(1500, 2, 28));  // 1500 is a common year
-  EXPECT_EQ(add_years(feb29_year0, 1600), Date(1600, 2, 29));
-  EXPECT_EQ(add_months(feb29_year0, 12 * 1500 + 1), Date(1500, 3, 29));
+  // Before it, every step is refused: the error would name the date, which boost cannot show (its bad_year).
+  for (int years : {1, 1500, 1600, 2024, -1})
+    EXPECT_THROW(add_years(feb29_year0, years), std::out_of_range) << years;
+  for (int months : {1, 12 * 1500 + 1, 12 * 2024 - 1, -1})
+    EXPECT_THROW(add_months(feb29_year0, months), std::out_of_range) << months;
+  EXPECT_THROW(add_years(Date(std::uint32_t{1}), 6000), std::out_of_range);  // the first day (day 0 is -infinity)
+  try {
+    add_years(feb29_year0, 2000);
+    ADD_FAILURE() << "no error";
+  } catch (const std::out_of_range& e) {
+    EXPECT_EQ(std::string(e.what()), "Year is out of valid range: 1400..9999");
+  }
+  // Beyond the days the arithmetic covers (about 735,000 years on), the same.
+  EXPECT_THROW(add_months(Date(std::uint32_t{1721120} + (1u << 28)), -1), std::out_of_range);
+  EXPECT_THROW(add_years(Date(std::uint32_t{0xFFFFFFF0u}), -700000), std::out_of_range);
+  // No step, no check.
+  EXPECT_EQ(add_months(feb29_year0, 0), feb29_year0);
+  EXPECT_EQ(add_years(feb29_year0, 0), feb29_year0);
+  // From 1 March of year 0 on, the arithmetic holds, even for dates boost cannot show.
   EXPECT_EQ(add_years(mar1_year0, 1500), Date(1500, 3, 1));
   EXPECT_EQ(add_months(mar1_year0, 12 * 2024 - 1), Date(2024, 2, 1));
-  // Leaving the years there fails as before: formatting a date boost cannot show throws boost's bad_year.
-  EXPECT_THROW(add_years(feb29_year0, 1), std::out_of_range);
-  EXPECT_EQ(add_months(feb29_year0, 0), feb29_year0);  // no step, no check
+  EXPECT_THROW(add_years(mar1_year0, 1), std::out_of_range);  // year 1: outside boost's years
 }
 
 TEST(DateArithmetic, MakeDateIsBoostsDate) {
