@@ -78,11 +78,11 @@ std::string list_of(const std::array<std::string_view, N>& names) {
   return s;
 }
 
-/// Turns the parsed document of one case into a Case, naming the key path of every refusal.
+/// Turns the parsed document of one case into a Case, naming the key path and the line of every refusal.
 class CaseReader {
 public:
-  CaseReader(const JsonDocument& doc, const std::string& file, long line, bool roster_line)
-      : doc_(doc), file_(file), line_(line), roster_line_(roster_line) {}
+  CaseReader(const JsonDocument& doc, const std::string& file, bool roster_line)
+      : doc_(doc), file_(file), roster_line_(roster_line) {}
 
   Case read(const JsonNode& root) {
     const Path top;
@@ -132,21 +132,78 @@ public:
 
 private:
   // ---- Refusals ----
+  // Every refusal goes through fail() or rethrow(e), which name the line: of the value when there is one, else of
+  // the nearest enclosing value the key path reaches (the object of a missing key).
 
   [[noreturn]] void fail(const Path& p, const JsonNode* n, const std::string& why) const {
-    throw InputError(file_, line_, p.str(), n ? detail::describe_json(doc_, *n) : std::string(), why);
+    const JsonNode& at = n ? *n : nearest(p);
+    throw InputError(file_, doc_.line_of(at), p.str(), n ? detail::describe_json(doc_, *n) : std::string(), why);
   }
   [[noreturn]] void missing(const Path& p) const { fail(p, nullptr, "missing required key"); }
   [[noreturn]] void wrong_type(const Path& p, const JsonNode& n, std::string_view expected) const {
     fail(p, &n, "expected " + std::string(expected) + ", found " + std::string(kind_name(n.kind)));
   }
-  /// A ValueError from a model constructor names its own full key path.
+  /// A ValueError from a model constructor names its own full key path (such as detention[1].from).
   [[noreturn]] void rethrow(const ValueError& e) const {
-    throw InputError(file_, line_, e.field(), e.value().empty() ? std::string() : json_quoted(e.value()), e.why());
+    throw InputError(file_, doc_.line_of(nearest(e.field())), e.field(),
+                     e.value().empty() ? std::string() : json_quoted(e.value()), e.why());
   }
   /// A ValueError from a parser (date, term, enumeration) at path `p`.
   [[noreturn]] void rethrow(const ValueError& e, const Path& p, const JsonNode& n) const {
     fail(p, &n, e.why());
+  }
+
+  // ---- Locating a key path (only when a refusal is built) ----
+
+  /// Member `key` of object `n`, element `index` of array `n`; nullptr when there is none.
+  const JsonNode* child(const JsonNode& n, std::string_view key, std::size_t index) const {
+    if (index != Path::kNoIndex ? n.kind != JsonKind::Array : n.kind != JsonKind::Object) return nullptr;
+    std::size_t i = 0;
+    for (const JsonNode& c : doc_.children(n)) {
+      if (index != Path::kNoIndex ? i == index : c.key == key) return &c;
+      ++i;
+    }
+    return nullptr;
+  }
+
+  /// The value at `p`, or the deepest value on the way to it that exists.
+  const JsonNode& nearest(const Path& p) const {
+    std::vector<const Path*> steps;
+    for (const Path* s = &p; s; s = s->parent)
+      if (s->index != Path::kNoIndex || !s->key.empty()) steps.push_back(s);
+    const JsonNode* at = &doc_.root();
+    for (auto s = steps.rbegin(); s != steps.rend(); ++s) {
+      const JsonNode* next = child(*at, (*s)->key, (*s)->index);
+      if (!next) break;
+      at = next;
+    }
+    return *at;
+  }
+
+  /// The same for a key path in text, as a ValueError names it: keys joined by '.', indices in brackets.
+  const JsonNode& nearest(std::string_view path) const {
+    const JsonNode* at = &doc_.root();
+    std::size_t pos = 0;
+    while (pos < path.size()) {
+      const JsonNode* next = nullptr;
+      if (path[pos] == '[') {
+        const std::size_t close = path.find(']', pos);
+        std::size_t index = 0;
+        const char* digits = path.data() + pos + 1;
+        const char* digits_end = path.data() + (close == std::string_view::npos ? path.size() : close);
+        const auto [end, ec] = std::from_chars(digits, digits_end, index);
+        if (ec == std::errc() && end == digits_end && close != std::string_view::npos) next = child(*at, {}, index);
+        pos = close == std::string_view::npos ? path.size() : close + 1;
+      } else {
+        if (path[pos] == '.') ++pos;
+        const std::size_t end = std::min(path.find_first_of(".[", pos), path.size());
+        next = child(*at, path.substr(pos, end - pos), Path::kNoIndex);
+        pos = end;
+      }
+      if (!next) break;
+      at = next;
+    }
+    return *at;
   }
 
   template <typename F>
@@ -244,10 +301,10 @@ private:
 
   DetentionHistory read_detention(const JsonNode& n, const Path& p) const {
     array(n, p);
-    if (n.size == 0) fail(p, &n, "at least one detention period is required");
+    if (n.first == detail::kNoJsonNode) fail(p, &n, "at least one detention period is required");
     static constexpr std::array<std::string_view, 2> kKeys{"from", "to"};
     std::vector<DetentionPeriod> periods;
-    periods.reserve(n.size);
+    periods.reserve(doc_.size(n));
     std::size_t i = 0;
     for (const JsonNode& e : doc_.children(n)) {
       const Path at = p[i++];
@@ -324,7 +381,7 @@ private:
     Facts f;
     if (discipline) {
       static constexpr std::array<std::string_view, 1> kEntry{"date"};
-      f.discipline.reserve(discipline->size);
+      f.discipline.reserve(doc_.size(*discipline));
       for_each(*discipline, p / "discipline", [&](const JsonNode& e, const Path& at) {
         const auto [d] = members(e, at, kEntry);
         f.discipline.push_back({date(required(d, at / "date"), at / "date")});
@@ -332,7 +389,7 @@ private:
     }
     static constexpr std::array<std::string_view, 2> kSpan{"from", "to"};
     if (escapes) {
-      f.escapes.reserve(escapes->size);
+      f.escapes.reserve(doc_.size(*escapes));
       for_each(*escapes, p / "escapes", [&](const JsonNode& e, const Path& at) {
         const auto [from, to] = members(e, at, kSpan);
         f.escapes.push_back({date(required(from, at / "from"), at / "from"), date(required(to, at / "to"), at / "to")});
@@ -342,7 +399,7 @@ private:
     if (derad) f.deradicalisation = boolean(*derad, p / "deradicalisation");
     if (pledge) f.pledge = boolean(*pledge, p / "pledge");
     if (pemuka) {
-      f.pemuka.reserve(pemuka->size);
+      f.pemuka.reserve(doc_.size(*pemuka));
       for_each(*pemuka, p / "pemuka", [&](const JsonNode& e, const Path& at) {
         const auto [from, to] = members(e, at, kSpan);
         f.pemuka.push_back({date(required(from, at / "from"), at / "from"), date(required(to, at / "to"), at / "to")});
@@ -350,7 +407,7 @@ private:
     }
     if (services) {
       static constexpr std::array<std::string_view, 2> kService{"date", "kind"};
-      f.services.reserve(services->size);
+      f.services.reserve(doc_.size(*services));
       for_each(*services, p / "services", [&](const JsonNode& e, const Path& at) {
         const auto [d, kind] = members(e, at, kService);
         const Date day = date(required(d, at / "date"), at / "date");
@@ -360,7 +417,7 @@ private:
     }
     if (assessments) {
       static constexpr std::array<std::string_view, 3> kAssessment{"date", "predicate", "risk"};
-      f.assessments.reserve(assessments->size);
+      f.assessments.reserve(doc_.size(*assessments));
       for_each(*assessments, p / "assessments", [&](const JsonNode& e, const Path& at) {
         const auto [d, predicate, risk] = members(e, at, kAssessment);
         Assessment a{date(required(d, at / "date"), at / "date"), std::nullopt, std::nullopt};
@@ -379,7 +436,7 @@ private:
     Recorded r{date(required(until, p / "until"), p / "until"), {}};
     if (grants) {
       static constexpr std::array<std::string_view, 3> kGrant{"date", "kind", "amount"};
-      r.grants.reserve(grants->size);
+      r.grants.reserve(doc_.size(*grants));
       for_each(*grants, p / "grants", [&](const JsonNode& e, const Path& at) {
         const auto [d, kind, amount] = members(e, at, kGrant);
         const Date day = date(required(d, at / "date"), at / "date");
@@ -394,7 +451,7 @@ private:
   std::vector<PolicyOverride> read_policy(const JsonNode& n, const Path& p) const {
     if (n.kind != JsonKind::Object) wrong_type(p, n, "an object");
     std::vector<PolicyOverride> out;
-    out.reserve(n.size);
+    out.reserve(doc_.size(n));
     for (const JsonNode& m : doc_.children(n)) {
       const Path at = p / m.key;
       switch (m.kind) {
@@ -416,7 +473,6 @@ private:
 
   const JsonDocument& doc_;
   const std::string& file_;
-  long line_;
   bool roster_line_;
 };
 
@@ -675,7 +731,7 @@ Case read_case_json(std::string_view text, const std::string& file) {
   text = strip_bom(text);
   JsonDocument doc;
   doc.parse(text, {file, 0, kMaxJsonDepth, kMaxTextLength});
-  return CaseReader(doc, file, 0, false).read(doc.root());
+  return CaseReader(doc, file, false).read(doc.root());
 }
 
 std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& file) {
@@ -703,7 +759,7 @@ std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& fi
                        "a roster line longer than " + size_text(kMaxRosterLineBytes));
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     doc.parse(line, {file, line_number, kMaxJsonDepth, kMaxTextLength});
-    cases.push_back(CaseReader(doc, file, line_number, true).read(doc.root()));
+    cases.push_back(CaseReader(doc, file, true).read(doc.root()));
     const auto [first, added] = id_lines.emplace(cases.back().person().id(), line_number);
     if (!added && !repeated)
       repeated.emplace(file, line_number, "person.id", json_quoted(first->first),

@@ -1,5 +1,6 @@
 #include "io/detail_json.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <unordered_set>
 
@@ -66,6 +67,15 @@ bool is_plain_ascii(unsigned char c) noexcept { return c >= 0x20 && c < 0x80 && 
 
 }  // namespace
 
+long line_at(std::string_view text, std::size_t offset) noexcept {
+  const std::size_t end = std::min(offset, text.size());
+  return 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+}
+
+long JsonDocument::line_of(const JsonNode& n) const {
+  return source_line_ > 0 ? source_line_ : line_at(text_, n.offset);
+}
+
 bool is_valid_utf8(std::string_view s) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t i = 0;
@@ -131,6 +141,8 @@ public:
   void run() {
     nodes_.clear();
     doc_.unescaped_used_ = 0;
+    doc_.text_ = text_;
+    doc_.source_line_ = source_.line;
     skip_ws();
     if (pos_ >= text_.size()) fail_syntax("no JSON value (the input is empty)");
     parse_value(0);
@@ -144,6 +156,7 @@ private:
     std::size_t index;  // kKeyStep when this step is a key
   };
   static constexpr std::size_t kKeyStep = static_cast<std::size_t>(-1);
+  static constexpr std::uint32_t kMaxOffset = 0xffffffffu;
 
   std::string path() const {
     std::string p;
@@ -158,31 +171,29 @@ private:
     return p;
   }
 
+  /// The column of byte `at` (and for a whole file its byte): the line itself is in the error's file:line.
   std::string where(std::size_t at) const {
-    std::size_t line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < at && i < text_.size(); ++i) {
-      if (text_[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    }
-    const std::size_t column = at - line_start + 1;
-    if (source_.line > 0) return "at column " + std::to_string(column);
-    return "at line " + std::to_string(line) + ", column " + std::to_string(column) + " (byte " +
-           std::to_string(at + 1) + ")";
+    const std::size_t end = std::min(at, text_.size());
+    const std::size_t line_break = text_.substr(0, end).rfind('\n');
+    const std::size_t line_start = line_break == std::string_view::npos ? 0 : line_break + 1;
+    const std::string column = "at column " + std::to_string(at - line_start + 1);
+    if (source_.line > 0) return column;
+    return column + " (byte " + std::to_string(at + 1) + ")";
   }
 
-  [[noreturn]] void fail(std::string value, const std::string& why) const {
-    throw InputError(source_.file, source_.line, path(), std::move(value), why);
+  /// A refusal about the text at byte `at`: the error names its line (the roster line for a roster).
+  [[noreturn]] void fail(std::size_t at, std::string value, const std::string& why) const {
+    const long line = source_.line > 0 ? source_.line : line_at(text_, at);
+    throw InputError(source_.file, line, path(), std::move(value), why);
   }
 
   /// Malformed JSON at the current position: the value is the text found there.
   [[noreturn]] void fail_syntax(const std::string& what) const {
-    if (pos_ >= text_.size()) fail("", "malformed JSON " + where(pos_) + ": " + what + " (unexpected end of input)");
+    if (pos_ >= text_.size())
+      fail(pos_, "", "malformed JSON " + where(pos_) + ": " + what + " (unexpected end of input)");
     std::string_view rest = text_.substr(pos_, 20);
     rest = rest.substr(0, rest.find('\n'));
-    fail(shorten_for_message(rest, 20), "malformed JSON " + where(pos_) + ": " + what);
+    fail(pos_, shorten_for_message(rest, 20), "malformed JSON " + where(pos_) + ": " + what);
   }
 
   void skip_ws() noexcept {
@@ -193,10 +204,14 @@ private:
     }
   }
 
-  std::uint32_t new_node(JsonKind kind) {
-    if (nodes_.size() >= kNoJsonNode - 1) fail("", "too many JSON values");
+  /// A node for the value that starts at byte `start`.
+  std::uint32_t new_node(JsonKind kind, std::size_t start) {
+    if (nodes_.size() >= kNoJsonNode - 1) fail(start, "", "too many JSON values");
     nodes_.emplace_back();
-    nodes_.back().kind = kind;
+    JsonNode& n = nodes_.back();
+    n.kind = kind;
+    // A text past 4 GiB names the line of its 4 GiB mark rather than growing every node.
+    n.offset = start < kMaxOffset ? static_cast<std::uint32_t>(start) : kMaxOffset;
     return static_cast<std::uint32_t>(nodes_.size() - 1);
   }
 
@@ -207,8 +222,9 @@ private:
       case '{': return parse_object(depth + 1);
       case '[': return parse_array(depth + 1);
       case '"': {
+        const std::size_t start = pos_;
         const std::string_view s = parse_string();
-        const std::uint32_t i = new_node(JsonKind::String);
+        const std::uint32_t i = new_node(JsonKind::String, start);
         nodes_[i].text = s;
         return i;
       }
@@ -223,8 +239,8 @@ private:
 
   std::uint32_t parse_literal(std::string_view word, JsonKind kind, bool value) {
     if (text_.compare(pos_, word.size(), word) != 0) fail_syntax("expected a value");
+    const std::uint32_t i = new_node(kind, pos_);
     pos_ += word.size();
-    const std::uint32_t i = new_node(kind);
     nodes_[i].boolean = value;
     return i;
   }
@@ -258,20 +274,20 @@ private:
       if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
       if (!digits()) fail_at_start("expected a digit in the exponent");
     }
-    const std::uint32_t i = new_node(integer ? JsonKind::Integer : JsonKind::Number);
+    const std::uint32_t i = new_node(integer ? JsonKind::Integer : JsonKind::Number, start);
     nodes_[i].text = text_.substr(start, pos_ - start);
     return i;
   }
 
   void check_depth(std::size_t depth) const {
     if (depth > source_.max_depth)
-      fail(shorten_for_message(text_.substr(pos_, 20), 20),
+      fail(pos_, shorten_for_message(text_.substr(pos_, 20), 20),
            "nesting deeper than " + std::to_string(source_.max_depth) + " levels " + where(pos_));
   }
 
   std::uint32_t parse_object(std::size_t depth) {
     check_depth(depth);
-    const std::uint32_t obj = new_node(JsonKind::Object);
+    const std::uint32_t obj = new_node(JsonKind::Object, pos_);
     ++pos_;
     skip_ws();
     if (pos_ < text_.size() && text_[pos_] == '}') {
@@ -284,6 +300,7 @@ private:
       skip_ws();
       if (pos_ >= text_.size() || text_[pos_] != '"')
         fail_syntax(count == 0 ? "expected a key (a string) or '}'" : "expected a key (a string)");
+      const std::size_t key_start = pos_;
       const std::string_view key = parse_string();
       skip_ws();
       if (pos_ >= text_.size() || text_[pos_] != ':') fail_syntax("expected ':' after a key");
@@ -291,7 +308,7 @@ private:
       path_.push_back({key, kKeyStep});
       const std::uint32_t child = parse_value(depth);
       nodes_[child].key = key;
-      check_duplicate(obj, child, count, depth);
+      check_duplicate(obj, child, count, depth, key_start);
       if (last == kNoJsonNode) {
         nodes_[obj].first = child;
       } else {
@@ -311,12 +328,12 @@ private:
       }
       fail_syntax("expected ',' or '}' after a value in an object");
     }
-    nodes_[obj].size = count;
     return obj;
   }
 
-  /// Called before `child` is linked after the object's first `count` members.
-  void check_duplicate(std::uint32_t obj, std::uint32_t child, std::uint32_t count, std::size_t depth) {
+  /// Called before `child` (its key at byte `key_start`) is linked after the object's first `count` members.
+  void check_duplicate(std::uint32_t obj, std::uint32_t child, std::uint32_t count, std::size_t depth,
+                       std::size_t key_start) {
     // Case files have objects of a dozen keys: compare directly. Only a large object (in `expect`) gets a set, so
     // that a hostile file cannot make this quadratic.
     constexpr std::uint32_t kDirect = 32;
@@ -338,12 +355,12 @@ private:
       }
       duplicate = !keys.insert(key).second;
     }
-    if (duplicate) fail(describe_json(doc_, nodes_[child]), "duplicate key");
+    if (duplicate) fail(key_start, describe_json(doc_, nodes_[child]), "duplicate key");
   }
 
   std::uint32_t parse_array(std::size_t depth) {
     check_depth(depth);
-    const std::uint32_t arr = new_node(JsonKind::Array);
+    const std::uint32_t arr = new_node(JsonKind::Array, pos_);
     ++pos_;
     skip_ws();
     if (pos_ < text_.size() && text_[pos_] == ']') {
@@ -374,7 +391,6 @@ private:
       }
       fail_syntax("expected ',' or ']' after a value in an array");
     }
-    nodes_[arr].size = count;
     return arr;
   }
 
@@ -383,7 +399,7 @@ private:
       // Show the beginning of the string, decoded as far as it is plain.
       std::string_view head = text_.substr(start, 160);
       head = head.substr(0, head.find_first_of("\"\\"));
-      fail("\"" + shorten_for_message(head, 40) + "\"",
+      fail(start - 1, "\"" + shorten_for_message(head, 40) + "\"",
            "a string longer than " + std::to_string(source_.max_string_chars) + " characters");
     }
   }
@@ -452,7 +468,7 @@ private:
     if (c < 0x20) {
       std::string v;
       append_hex_byte(v, c);
-      fail(v, "malformed JSON " + where(pos_) + ": a control character in a string must be escaped");
+      fail(pos_, v, "malformed JSON " + where(pos_) + ": a control character in a string must be escaped");
     }
     if (c < 0x80) {
       ++pos_;
@@ -465,7 +481,7 @@ private:
       append_hex_byte(v, bytes[pos_]);
       for (std::size_t i = pos_ + 1; i < text_.size() && i < pos_ + 4 && (bytes[i] & 0xC0) == 0x80; ++i)
         append_hex_byte(v, bytes[i]);
-      fail(v, "invalid UTF-8 " + where(pos_));
+      fail(pos_, v, "invalid UTF-8 " + where(pos_));
     }
     pos_ += n;
   }

@@ -21,20 +21,24 @@ enum class JsonKind : std::uint8_t { Null, Bool, Integer, Number, String, Array,
 inline constexpr std::uint32_t kNoJsonNode = 0xffffffffu;
 
 /// One value of a parsed document; containers link their children (in file order) by index.
+/// Kept at 48 bytes (a roster line is parsed into a few dozen of them): the number of children is counted when
+/// asked (JsonDocument::size) rather than stored, which leaves room for where the value starts.
 struct JsonNode {
   std::string_view key;   ///< the member name when the parent is an object (decoded)
   std::string_view text;  ///< String: the decoded value; Integer, Number: the literal as written
   std::uint32_t first = kNoJsonNode;  ///< first child of an array or object
   std::uint32_t next = kNoJsonNode;   ///< next sibling
-  std::uint32_t size = 0;             ///< number of children
+  std::uint32_t offset = 0;           ///< byte offset of the value's first character in the parsed text (saturated)
   JsonKind kind = JsonKind::Null;
   bool boolean = false;
 };
 
+static_assert(sizeof(void*) != 8 || sizeof(JsonNode) == 48, "a JsonNode grew: every roster line pays for it");
+
 /// Where the parsed text came from, for error messages.
 struct JsonSource {
   const std::string& file;
-  long line = 0;              ///< roster line, 0 for a whole file
+  long line = 0;              ///< roster line, 0 for a whole file (then errors name the line within the text)
   std::size_t max_depth = 16;
   std::size_t max_string_chars = 1000;
 };
@@ -45,11 +49,23 @@ struct JsonSource {
 class JsonDocument {
 public:
   /// Parses `text` (one JSON value, whitespace around it allowed). Throws InputError for malformed JSON, invalid
-  /// UTF-8, duplicate keys, nesting deeper than `max_depth`, strings over `max_string_chars` characters.
+  /// UTF-8, duplicate keys, nesting deeper than `max_depth`, strings over `max_string_chars` characters; the error
+  /// names the line of the problem (the source's line for a roster line).
   void parse(std::string_view text, const JsonSource& source);
 
   const JsonNode& root() const { return nodes_.front(); }
   const JsonNode& at(std::uint32_t index) const { return nodes_[index]; }
+
+  /// The 1-based line on which `n` starts, for an error message: the source's line when it has one (a roster
+  /// line), else counted in the parsed text — on demand, so that reading a valid document never counts lines.
+  long line_of(const JsonNode& n) const;
+
+  /// The number of children of an array or object (0 for any other value), counted.
+  std::uint32_t size(const JsonNode& n) const {
+    std::uint32_t count = 0;
+    for (std::uint32_t i = n.first; i != kNoJsonNode; i = nodes_[i].next) ++count;
+    return count;
+  }
 
   /// Iterates over the children of an array or object.
   class Children {
@@ -82,6 +98,8 @@ public:
 private:
   friend class JsonParser;
   std::vector<JsonNode> nodes_;
+  std::string_view text_;  // the text last parsed, for line_of
+  long source_line_ = 0;
   std::deque<std::string> unescaped_;  // a deque: its strings never move, so views into them stay valid
   std::size_t unescaped_used_ = 0;
 };
@@ -116,6 +134,9 @@ private:
   std::vector<bool> has_items_;  // per open container
   bool after_key_ = false;
 };
+
+/// The 1-based line of byte `offset` of `text`: one more than the line feeds before it (CRLF counts once).
+long line_at(std::string_view text, std::size_t offset) noexcept;
 
 /// True when `s` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
 bool is_valid_utf8(std::string_view s) noexcept;

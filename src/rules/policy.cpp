@@ -2,17 +2,35 @@
 
 #include <binaan/error.hpp>
 
+#include "io/detail_json.hpp"
+
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <functional>
-#include <map>
-#include <set>
 
 namespace binaan {
 
 Policy default_policy() { return Policy{}; }
 
 namespace {
+
+// A policy file is a flat object; these bound what a hostile file can make the reader hold.
+constexpr std::size_t kMaxPolicyDepth = 16;
+constexpr std::size_t kMaxPolicyStringChars = 1000;
+constexpr std::size_t kMaxPolicyIdChars = 100;
+
+/// A refusal naming the file, the line of the value `n`, its key and the value.
+[[noreturn]] void refuse(const detail::JsonDocument& doc, const std::string& file,
+                                      const detail::JsonNode& n, const std::string& path, const std::string& why) {
+  throw InputError(file, doc.line_of(n), path, detail::describe_json(doc, n), why);
+}
+
+std::size_t utf8_chars(std::string_view s) {
+  std::size_t chars = 0;
+  for (char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return chars;
+}
 
 // One row per parameter: its public description plus how to read and write it. The single place that knows the
 // names, so files, case overrides and `write_policy_json` cannot drift apart.
@@ -189,48 +207,43 @@ Policy with_overrides(Policy base, const std::vector<PolicyOverride>& overrides)
 }
 
 Policy read_policy_json(std::string_view text, const std::string& file) {
-  nlohmann::json doc;
-  std::vector<std::set<std::string>> keys;
-  std::string duplicate;
-  try {
-    doc = nlohmann::json::parse(
-        text.begin(), text.end(),
-        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-          if (depth > 16) throw InputError(file, 0, "", "", "nesting deeper than 16");
-          if (event == nlohmann::json::parse_event_t::object_start) keys.emplace_back();
-          if (event == nlohmann::json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
-          if (event == nlohmann::json::parse_event_t::key && !keys.empty() &&
-              !keys.back().insert(parsed.get<std::string>()).second)
-            throw InputError(file, 0, parsed.get<std::string>(), "", "duplicate key");
-          return true;
-        });
-  } catch (const nlohmann::json::exception& e) {
-    // parse_error, and out_of_range for a number such as 1e400: every one is malformed input. The message without
-    // the library's "[json.exception.parse_error.101] " prefix.
-    std::string what = e.what();
-    if (auto end = what.find("] "); what.rfind("[json.exception.", 0) == 0 && end != std::string::npos)
-      what.erase(0, end + 2);
-    throw InputError(file, 0, "", "", "malformed JSON: " + what);
-  }
-  if (!doc.is_object()) throw InputError(file, 0, "", doc.dump().substr(0, 80), "a policy file is a JSON object");
+  // The case files' reader: duplicate keys, depth, UTF-8 and the line of every refusal handled in one place.
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  detail::JsonDocument doc;
+  doc.parse(text, {file, 0, kMaxPolicyDepth, kMaxPolicyStringChars});
+  const detail::JsonNode& root = doc.root();
+  if (root.kind != detail::JsonKind::Object) refuse(doc, file, root, "", "a policy file is a JSON object");
   Policy policy = default_policy();
-  for (const auto& [key, value] : doc.items()) {
-    auto value_text = value.dump();
+  for (const detail::JsonNode& m : doc.children(root)) {
+    const std::string key(m.key);
+    const std::string path = detail::shorten_for_message(m.key, 100);
     if (key == "id" || key == "version") {
-      if (!value.is_string() || value.get<std::string>().empty() || value.get<std::string>().size() > 100)
-        throw InputError(file, 0, key, value_text, "expected a non-empty string of at most 100 characters");
-      (key == "id" ? policy.id : policy.version) = value.get<std::string>();
+      if (m.kind != detail::JsonKind::String || m.text.empty() || utf8_chars(m.text) > kMaxPolicyIdChars)
+        refuse(doc, file, m, path, "expected a non-empty string of at most 100 characters");
+      (key == "id" ? policy.id : policy.version) = std::string(m.text);
       continue;
     }
     ParameterValue v;
-    if (value.is_boolean()) v = value.get<bool>();
-    else if (value.is_number_integer()) v = value.get<std::int64_t>();
-    else if (value.is_string()) v = value.get<std::string>();
-    else throw InputError(file, 0, key, value_text, "expected a string, a whole number or true/false");
+    switch (m.kind) {
+      case detail::JsonKind::Bool: v = m.boolean; break;
+      case detail::JsonKind::String: v = std::string(m.text); break;
+      case detail::JsonKind::Integer: {
+        std::int64_t i = 0;
+        const char* last = m.text.data() + m.text.size();
+        const auto [end, ec] = std::from_chars(m.text.data(), last, i);
+        if (ec != std::errc() || end != last)
+          refuse(doc, file, m, path, "integer out of range (a policy integer must fit in 64 bits)");
+        v = i;
+        break;
+      }
+      default:  // null, arrays, objects, and numbers with a fraction or an exponent (1.5, 1e400)
+        refuse(doc, file, m, path, "expected a string, a whole number or true/false");
+    }
     try {
       set_parameter(policy, key, v);
     } catch (const ValueError& e) {
-      throw InputError(file, 0, key, value_text, e.why());
+      refuse(doc, file, m, path, e.why());
     }
   }
   return policy;

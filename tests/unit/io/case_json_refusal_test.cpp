@@ -22,6 +22,7 @@ struct Refusal {
   std::string path;   ///< exact
   std::string value;  ///< contained in InputError::value() and in the message ("" for none)
   std::string why;    ///< contained in the message
+  long line = 1;      ///< every text is on one line, but for the whitespace one
 };
 
 std::string repeat(std::string_view s, std::size_t n) {
@@ -52,7 +53,7 @@ std::vector<Refusal> catalogue() {
       {"UnterminatedString", R"({"id":"c1)", "id", "\"c1", "closing quote"},
       {"TruncatedInput", R"({"id":"c1","person":{)", "person", "", "end of input"},
       {"EmptyInput", "", "", "", "empty"},
-      {"WhitespaceOnly", " \n\t ", "", "", "empty"},
+      {"WhitespaceOnly", " \n\t ", "", "", "empty", 2},
       {"TopLevelArray", "[1,2]", "", "[1,2]", "top level must be an object"},
       {"TopLevelString", "\"case\"", "", "\"case\"", "top level must be an object"},
       {"TextAfterValue", kBaseCase + " x", "", "x", "after the JSON value"},
@@ -242,8 +243,8 @@ TEST(CaseJsonRefusal, CatalogueNamesPathValueAndFile) {
     const std::string message = e.what();
     EXPECT_EQ(e.path(), r.path) << message;
     EXPECT_EQ(e.file(), file);
-    EXPECT_EQ(e.line(), 0);
-    EXPECT_EQ(message.rfind(file + ": ", 0), 0u) << message;
+    EXPECT_EQ(e.line(), r.line);
+    EXPECT_EQ(message.rfind(file + ":" + std::to_string(r.line) + ": ", 0), 0u) << message;
     if (!r.path.empty()) {
       EXPECT_NE(message.find(": " + r.path + ": "), std::string::npos) << message;
     }
@@ -266,7 +267,10 @@ TEST(CaseJsonRefusal, MalformedJsonGivesLineAndColumn) {
   const std::string text = "{\n  \"id\": \"c1\",\n  \"person\": {\"id\": \"P1\" \"religion\": \"islam\"}\n}";
   const InputError e = case_refusal(text, "x.json");
   EXPECT_EQ(e.path(), "person");
-  EXPECT_NE(std::string(e.what()).find("at line 3, column 25 (byte 41)"), std::string::npos) << e.what();
+  EXPECT_EQ(e.line(), 3);
+  EXPECT_STREQ(e.what(),
+               "x.json:3: person: malformed JSON at column 25 (byte 41): expected ',' or '}' after a value in an "
+               "object (value: \"religion\": \"islam\"})");
 }
 
 TEST(CaseJsonRefusal, TheBaseCaseItselfIsAccepted) {
@@ -308,4 +312,211 @@ TEST(CaseJsonRefusal, OnlyInputErrorsEscape) {
                                   std::string(100, '['), std::string("{\"a\":") + std::string(1, '\0') + "}"}) {
     EXPECT_THROW((void)read_case_json(text, "t.json"), InputError) << text;
   }
+}
+
+// ---- The line of every refusal ----
+// A case file as people write it, one key a line: each refusal names the line of the offending value, or of the
+// object that lacks a key.
+
+namespace {
+
+const std::string kLinesCase =  // line
+    "{\n"                                              //  1
+    "  \"id\": \"c1\",\n"                               //  2
+    "  \"title\": \"lines\",\n"                         //  3
+    "  \"person\": {\n"                                 //  4
+    "    \"id\": \"P1\",\n"                             //  5
+    "    \"religion\": \"islam\"\n"                     //  6
+    "  },\n"                                           //  7
+    "  \"detention\": [\n"                              //  8
+    "    {\"from\": \"2019-01-10\", \"to\": \"2019-03-10\"},\n"  //  9
+    "    {\n"                                          // 10
+    "      \"from\": \"2019-06-01\"\n"                  // 11
+    "    }\n"                                          // 12
+    "  ],\n"                                           // 13
+    "  \"sentence\": {\n"                               // 14
+    "    \"term\": \"2y8m\",\n"                         // 15
+    "    \"offence\": \"general\",\n"                   // 16
+    "    \"verdict_final\": \"2021-11-15\"\n"           // 17
+    "  },\n"                                           // 18
+    "  \"facts\": {\n"                                  // 19
+    "    \"services\": [\n"                             // 20
+    "      {\"date\": \"2020-03-01\", \"kind\": \"blood_donation\"},\n"  // 21
+    "      {\"date\": \"2020-06-01\", \"kind\": \"blood_donation\"}\n"   // 22
+    "    ]\n"                                          // 23
+    "  }\n"                                            // 24
+    "}\n";                                             // 25
+
+/// kLinesCase with the first occurrence of `from` replaced by `to`.
+std::string lines_with(std::string_view from, std::string_view to) {
+  std::string s = kLinesCase;
+  const auto at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << "test input lacks " << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+std::string crlf(std::string_view text) {
+  std::string out;
+  for (char c : text) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  return out;
+}
+
+}  // namespace
+
+TEST(CaseJsonLine, TheMultiLineCaseIsAccepted) {
+  const Case c = read_case_json(kLinesCase, "lines.json");
+  EXPECT_EQ(c.title, "lines");
+  EXPECT_EQ(c.facts().services.size(), 2u);
+  EXPECT_EQ(read_case_json(crlf(kLinesCase), "crlf.json").title, "lines");
+}
+
+TEST(CaseJsonLine, ABadValueNamesItsLine) {
+  const InputError e = case_refusal(lines_with("\"2y8m\"", "\"9q\""), "bad.json");
+  EXPECT_EQ(e.line(), 15);
+  EXPECT_EQ(e.path(), "sentence.term");
+  EXPECT_STREQ(e.what(),
+               "bad.json:15: sentence.term: expected a term such as 2y8m, 4m5d or 15d (units y, m, d in that order) "
+               "(value: \"9q\")");
+  // The value's line, not its key's, when they are apart.
+  EXPECT_EQ(case_refusal(lines_with("\"term\": \"2y8m\"", "\"term\":\n\n      \"9q\"")).line(), 17);
+  // Each kind of refusal about a value.
+  EXPECT_EQ(case_refusal(lines_with("\"islam\"", "\"moslem\"")).line(), 6);             // enumeration
+  EXPECT_EQ(case_refusal(lines_with("\"title\": \"lines\"", "\"title\": 7")).line(), 3);  // wrong type
+  EXPECT_EQ(case_refusal(lines_with("\"title\"", "\"titel\"")).line(), 3);                // unknown key
+  EXPECT_EQ(case_refusal(lines_with("\"2021-11-15\"", "\"2021-02-29\"")).line(), 17);     // date
+  EXPECT_EQ(case_refusal(lines_with("\"id\": \"c1\"", "\"id\": \"\"")).line(), 2);        // empty case id
+  EXPECT_EQ(case_refusal(lines_with("\"P1\"", "\"\"")).line(), 5);                         // empty person id
+  const std::string periods = "{\"from\": \"2019-01-10\", \"to\": \"2019-03-10\"},\n    {\n      \"from\": \"2019-06-01\"\n    }";
+  EXPECT_EQ(case_refusal(lines_with(periods, "")).line(), 8);  // an empty list: where it opens
+}
+
+TEST(CaseJsonLine, AMissingKeyNamesTheLineOfItsObject) {
+  const InputError e = case_refusal(lines_with(",\n    \"verdict_final\": \"2021-11-15\"", ""), "m.json");
+  EXPECT_EQ(e.line(), 14);  // "sentence": { opens on line 14
+  EXPECT_STREQ(e.what(), "m.json:14: sentence.verdict_final: missing required key");
+  EXPECT_EQ(case_refusal(lines_with(",\n    \"religion\": \"islam\"", "")).line(), 4);
+  // Inside an array element: the element's line.
+  const InputError from = case_refusal(lines_with("\"from\": \"2019-06-01\"", "\"to\": \"2019-07-01\""));
+  EXPECT_EQ(from.path(), "detention[1].from");
+  EXPECT_EQ(from.line(), 10);
+  // At the top level: where the case's object opens, here after two blank lines.
+  const InputError id = case_refusal("\n\n" + lines_with("\"id\": \"c1\",\n", ""));
+  EXPECT_EQ(id.path(), "id");
+  EXPECT_EQ(id.line(), 3);
+}
+
+TEST(CaseJsonLine, ADuplicateKeyNamesTheSecondOccurrence) {
+  const InputError e =
+      case_refusal(lines_with("\"religion\": \"islam\"\n", "\"religion\": \"islam\",\n\n    \"religion\": \"hindu\"\n"),
+                   "d.json");
+  EXPECT_EQ(e.line(), 8);
+  EXPECT_STREQ(e.what(), "d.json:8: person.religion: duplicate key (value: \"hindu\")");
+  // The line of the repeated key, when its value is on a later line.
+  EXPECT_EQ(case_refusal(lines_with("\"title\": \"lines\"", "\"title\": \"lines\", \"id\":\n\n\"c2\"")).line(), 3);
+  // In an object of more than 32 keys (checked through a set).
+  std::string many = "\"expect\": {\n";
+  for (int i = 0; i < 40; ++i) many += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ",\n";
+  many += "\"k5\": 99}";
+  const InputError large = case_refusal(lines_with("\"title\": \"lines\"", many));
+  EXPECT_EQ(large.path(), "expect.k5");
+  EXPECT_EQ(large.line(), 3 + 41);
+}
+
+TEST(CaseJsonLine, ANestedValueInAnArrayElementNamesItsLine) {
+  const InputError e = case_refusal(lines_with("\"2019-06-01\"", "\"2019-06-31\""), "n.json");
+  EXPECT_EQ(e.path(), "detention[1].from");
+  EXPECT_EQ(e.line(), 11);
+  EXPECT_STREQ(e.what(), "n.json:11: detention[1].from: no such calendar day (value: \"2019-06-31\")");
+  const InputError kind = case_refusal(lines_with("\"kind\": \"blood_donation\"}\n    ]", "\"kind\": \"blood\"}\n    ]"));
+  EXPECT_EQ(kind.path(), "facts.services[1].kind");
+  EXPECT_EQ(kind.line(), 22);
+  const InputError entry = case_refusal(lines_with("{\"date\": \"2020-06-01\", \"kind\": \"blood_donation\"}", "7"));
+  EXPECT_EQ(entry.path(), "facts.services[1]");
+  EXPECT_EQ(entry.line(), 22);
+}
+
+TEST(CaseJsonLine, ModelChecksNameTheLineOfTheValueTheyName) {
+  // The model's constructors name a key path (detention[1].from); its line is looked up in the document.
+  const InputError overlap = case_refusal(lines_with("\"2019-06-01\"", "\"2019-03-01\""), "o.json");
+  EXPECT_EQ(overlap.path(), "detention[1].from");
+  EXPECT_EQ(overlap.line(), 11);
+  EXPECT_EQ(std::string(overlap.what()).rfind("o.json:11: detention[1].from: starts before the previous period", 0),
+            0u)
+      << overlap.what();
+  // A key the model names that is not in the file: the line of the object that lacks it.
+  const InputError open = case_refusal(lines_with(", \"to\": \"2019-03-10\"", ""));
+  EXPECT_EQ(open.path(), "detention[0].to");
+  EXPECT_EQ(open.line(), 9);
+  const InputError escape = case_refusal(lines_with(
+      "\"services\": [", "\"escapes\": [\n{\"from\": \"2020-02-01\",\n \"to\": \"2020-01-01\"}],\n\"services\": ["));
+  EXPECT_EQ(escape.path(), "facts.escapes[0].to");
+  EXPECT_EQ(escape.line(), 22);
+  const InputError verdict = case_refusal(lines_with("\"verdict_final\": \"2021-11-15\"",
+                                                     "\"verdict_final\": \"2021-11-15\",\n\"verdict_date\": \"2021-11-16\""));
+  EXPECT_EQ(verdict.path(), "sentence.verdict_date");
+  EXPECT_EQ(verdict.line(), 18);
+}
+
+TEST(CaseJsonLine, AOneLineFileIsLineOne) {
+  const InputError e = case_refusal(base_with("2y8m", "9q"), "one.json");
+  EXPECT_EQ(e.line(), 1);
+  EXPECT_EQ(std::string(e.what()).rfind("one.json:1: sentence.term: expected a term", 0), 0u) << e.what();
+  // Without a line feed at the end, and with a byte order mark.
+  EXPECT_EQ(case_refusal("\xEF\xBB\xBF" + base_with("\"islam\"", "\"moslem\"")).line(), 1);
+  EXPECT_EQ(case_refusal(base_with(",\"religion\":\"islam\"", "")).line(), 1);
+}
+
+TEST(CaseJsonLine, CrlfLineEndingsCountOnce) {
+  const InputError e = case_refusal(crlf(lines_with("\"2y8m\"", "\"9q\"")), "crlf.json");
+  EXPECT_EQ(e.line(), 15);
+  EXPECT_EQ(case_refusal(crlf(lines_with(",\n    \"verdict_final\": \"2021-11-15\"", ""))).line(), 14);
+  EXPECT_EQ(case_refusal(crlf(lines_with("\"2019-06-01\"", "\"2019-06-31\""))).line(), 11);
+  // Malformed JSON: the column does not count the carriage return of the line before.
+  const InputError syntax = case_refusal(crlf(lines_with("\"offence\": \"general\",", "\"offence\" \"general\",")), "s.json");
+  EXPECT_EQ(syntax.line(), 16);
+  EXPECT_NE(std::string(syntax.what()).find("s.json:16: sentence: malformed JSON at column 15 (byte "), std::string::npos)
+      << syntax.what();
+}
+
+TEST(CaseJsonLine, ParserRefusalsNameTheirLine) {
+  // Malformed JSON, encoding and limits, found while parsing.
+  EXPECT_EQ(case_refusal(lines_with("\"general\",", "\"general\",,")).line(), 16);
+  EXPECT_EQ(case_refusal(lines_with("\"lines\"", "\"li\xC3\x28nes\"")).line(), 3);
+  EXPECT_EQ(case_refusal(lines_with("\"lines\"", "\"a\\qb\"")).line(), 3);
+  EXPECT_EQ(case_refusal(lines_with("\"lines\"", "\n\n\"" + std::string(1001, 'x') + "\"")).line(), 5);
+  EXPECT_EQ(case_refusal(lines_with("\"title\": \"lines\"", "\"expect\":\n" + nested_expect(15).substr(9))).line(), 4);
+  // Cut short: the line where the text ends.
+  const std::string cut = kLinesCase.substr(0, kLinesCase.find("\"2y8m\"") + 3);
+  const InputError end = case_refusal(cut, "cut.json");
+  EXPECT_EQ(end.line(), 15);
+  EXPECT_EQ(end.path(), "sentence.term");
+  // Text after the value: the line where it starts.
+  EXPECT_EQ(case_refusal(kLinesCase + "\n\n" + kLinesCase).line(), 28);
+}
+
+TEST(CaseJsonLine, RosterLinesNameTheRosterLine) {
+  // One case a line: the line is the roster's, whatever the error.
+  const std::string roster = kBaseCase + "\n" + base_with("\"P1\"", "\"P2\"") + "\n";
+  auto refusal = [&](const std::string& third) {
+    try {
+      (void)read_roster_jsonl(roster + third + "\n", "r.jsonl");
+    } catch (const InputError& e) {
+      return e;
+    }
+    ADD_FAILURE() << "accepted: " << third;
+    return InputError("", 0, "", "", "");
+  };
+  const InputError term = refusal(base_with("\"P1\"", "\"P3\"").replace(kBaseCase.find("2y8m"), 4, "9q"));
+  EXPECT_EQ(term.line(), 3);
+  EXPECT_STREQ(term.what(),
+               "r.jsonl:3: sentence.term: expected a term such as 2y8m, 4m5d or 15d (units y, m, d in that order) "
+               "(value: \"9q\")");
+  EXPECT_EQ(refusal(base_with(",\"religion\":\"islam\"", "")).line(), 3);
+  EXPECT_EQ(refusal(base_with("2019-06-01", "2019-03-01")).line(), 3);
+  const InputError syntax = refusal("{\"id\":\"c1\" \"person\":{}}");
+  EXPECT_EQ(syntax.line(), 3);
+  EXPECT_STREQ(syntax.what(),
+               "r.jsonl:3: malformed JSON at column 12: expected ',' or '}' after a value in an object (value: "
+               "\"person\":{}})");
 }
