@@ -1,8 +1,9 @@
 #pragma once
 /// \file
-/// A small strict JSON reader and writer for case files and rosters. Hand-written rather than nlohmann-json
-/// because every refusal must name the key path where it happened — inside a string with invalid UTF-8 too —
-/// and the limits (depth, string length, duplicate keys) are checked while parsing, before anything is built.
+/// A small strict JSON reader and writer for case files, rosters and policy files. Hand-written rather than
+/// nlohmann-json because every refusal must name the line and key path where it happened — inside a string with
+/// invalid UTF-8 too — and the limits (depth, string length, duplicate keys) are checked while parsing, before
+/// anything is built.
 /// Strings without escapes are views into the parsed text, so a roster line costs one node vector and no copies.
 
 #include <binaan/error.hpp>
