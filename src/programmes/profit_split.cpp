@@ -5,9 +5,10 @@
 
 #include "programmes/checks.hpp"
 
-#include <nlohmann/json.hpp>
+#include "io/detail_json.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace binaan {
 
@@ -55,55 +56,118 @@ const ProfitSplitPolicy& ProfitSplitSchedule::on(Date day) const {
   return *(it - 1);
 }
 
-ProfitSplitSchedule parse_profit_split_schedule(std::string_view json, std::string_view file) {
-  const std::string f(file);
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(json.begin(), json.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(f, 0, "", "", std::string("not JSON: ") + e.what());
+namespace {
+
+// A schedule file is an array of flat objects; these bound what a hostile file can make the reader hold. The policy
+// files' limits: no `from` or `source` that long could be accepted anyway (a source is at most 1,000 bytes).
+constexpr std::size_t kMaxScheduleDepth = 16;
+constexpr std::size_t kMaxScheduleStringChars = 1000;
+
+/// Reads one schedule file; every refusal names the file, the line of the offending value (of the object for a
+/// missing key), the key path and the value.
+class ScheduleReader {
+public:
+  ScheduleReader(std::string_view text, const std::string& file) : file_(file) {
+    // nlohmann-json, which read these files before, skipped a byte order mark: still accepted.
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+    doc_.parse(text, {file_, 0, kMaxScheduleDepth, kMaxScheduleStringChars});
   }
-  if (!doc.is_array() || doc.empty()) throw InputError(f, 0, "", doc.dump().substr(0, 40), "expected an array of policies");
-  std::vector<ProfitSplitPolicy> out;
-  for (std::size_t i = 0; i < doc.size(); ++i) {
-    const nlohmann::json& p = doc[i];
-    const std::string at = "[" + std::to_string(i) + "]";
-    if (!p.is_object()) throw InputError(f, 0, at, p.dump().substr(0, 40), "expected an object");
-    auto percent = [&](const char* key) {
-      const std::string path = at + "." + key;
-      if (!p.contains(key)) throw InputError(f, 0, path, "", "missing");
-      const nlohmann::json& v = p[key];
-      if (!v.is_number_integer() || v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 100)
-        throw InputError(f, 0, path, v.dump(), "expected a whole percent 0-100");
-      return static_cast<int>(v.get<std::int64_t>());
-    };
-    auto text = [&](const char* key) {
-      const std::string path = at + "." + key;
-      if (!p.contains(key) || !p[key].is_string()) throw InputError(f, 0, path, p.value(key, nlohmann::json()).dump(), "expected a string");
-      return p[key].get<std::string>();
-    };
-    const std::string from_text = text("from");
+
+  ProfitSplitSchedule read() const {
+    const detail::JsonNode& root = doc_.root();
+    if (root.kind != detail::JsonKind::Array || root.first == detail::kNoJsonNode)
+      refuse(root, "", "expected an array of policies");
+    std::vector<ProfitSplitPolicy> out;
+    std::vector<const detail::JsonNode*> objects;  // out[i] was read from objects[i]
+    for (const detail::JsonNode& p : doc_.children(root)) {
+      const std::string at = "[" + std::to_string(out.size()) + "]";
+      if (p.kind != detail::JsonKind::Object) refuse(p, at, "expected an object");
+      objects.push_back(&p);
+      out.push_back(policy(p, at));
+    }
+    std::vector<Date> days;  // in file order: the schedule sorts its policies
+    for (const ProfitSplitPolicy& p : out) days.push_back(p.effective_from());
+    try {
+      return ProfitSplitSchedule(std::move(out));
+    } catch (const ValueError& e) {
+      // The schedule's only refusal left is two policies on one day: name the later one in the file.
+      for (std::size_t j = 1; j < days.size(); ++j)
+        for (std::size_t k = 0; k < j; ++k)
+          if (days[k] == days[j])
+            refuse(*member(*objects[j], "from"), "[" + std::to_string(j) + "].from",
+                   e.why() + " (also [" + std::to_string(k) + "])");
+      throw InputError(file_, doc_.line_of(root), "", e.value(), e.why());
+    }
+  }
+
+private:
+  [[noreturn]] void refuse(const detail::JsonNode& n, const std::string& path, const std::string& why) const {
+    throw InputError(file_, doc_.line_of(n), path, detail::describe_json(doc_, n), why);
+  }
+
+  const detail::JsonNode* member(const detail::JsonNode& object, std::string_view key) const {
+    for (const detail::JsonNode& m : doc_.children(object))
+      if (m.key == key) return &m;
+    return nullptr;
+  }
+
+  /// The member `key` of `object`; a missing key is refused on the object's line.
+  const detail::JsonNode& required(const detail::JsonNode& object, const std::string& at, const char* key) const {
+    const detail::JsonNode* m = member(object, key);
+    if (!m) throw InputError(file_, doc_.line_of(object), at + "." + key, "", "missing required key");
+    return *m;
+  }
+
+  std::string text(const detail::JsonNode& object, const std::string& at, const char* key) const {
+    const detail::JsonNode& m = required(object, at, key);
+    if (m.kind != detail::JsonKind::String) refuse(m, at + "." + key, "expected a string");
+    return std::string(m.text);
+  }
+
+  int percent(const detail::JsonNode& object, const std::string& at, const char* key) const {
+    const detail::JsonNode& m = required(object, at, key);
+    // Only an integer literal ("60", "-0"; not "60.0" or "6e1"), as nlohmann's is_number_integer took it.
+    int v = -1;
+    if (m.kind == detail::JsonKind::Integer) {
+      const char* last = m.text.data() + m.text.size();
+      const auto [end, ec] = std::from_chars(m.text.data(), last, v);
+      if (ec != std::errc() || end != last) v = -1;
+    }
+    if (v < 0 || v > 100) refuse(m, at + "." + key, "expected a whole percent 0-100");
+    return v;
+  }
+
+  ProfitSplitPolicy policy(const detail::JsonNode& p, const std::string& at) const {
+    // Checked in this order: from, premi, pnbp, capital, source, then the sum.
+    const std::string from_text = text(p, at, "from");
     Date from;
     try {
       from = parse_date(from_text, at + ".from");
-    } catch (const ValueError&) {
-      throw InputError(f, 0, at + ".from", from_text, "expected a date YYYY-MM-DD");
-    }
-    const int premi = percent("premi");
-    const int pnbp = percent("pnbp");
-    const int capital = percent("capital");
-    const std::string source = text("source");
-    try {
-      out.emplace_back(from, premi, pnbp, capital, source);
     } catch (const ValueError& e) {
-      throw InputError(f, 0, at, e.value(), e.why());
+      refuse(*member(p, "from"), at + ".from", e.why());  // not YYYY-MM-DD, no such day, or outside the years
+    }
+    const int premi = percent(p, at, "premi");
+    const int pnbp = percent(p, at, "pnbp");
+    const int capital = percent(p, at, "capital");
+    const std::string source = text(p, at, "source");
+    try {
+      return ProfitSplitPolicy(from, premi, pnbp, capital, source);
+    } catch (const ValueError& e) {
+      if (e.field() == "profit_split.source") refuse(*member(p, "source"), at + ".source", e.why());
+      throw InputError(file_, doc_.line_of(p), at, e.value(), e.why());  // the sum: the object's line
     }
   }
-  try {
-    return ProfitSplitSchedule(std::move(out));
-  } catch (const ValueError& e) {
-    throw InputError(f, 0, "", e.value(), e.why());
-  }
+
+  const std::string& file_;
+  detail::JsonDocument doc_;
+};
+
+}  // namespace
+
+ProfitSplitSchedule parse_profit_split_schedule(std::string_view json, std::string_view file) {
+  const std::string f(file);
+  return ScheduleReader(json, f).read();
 }
 
 ProfitShares split_profit(Rupiah profit, const ProfitSplitPolicy& policy) {

@@ -107,7 +107,7 @@ TEST(ProfitSplit, BadJsonNamesFileAndPath) {
   EXPECT_EQ(error_of(R"([{"from": "2015-01-01", "premi": 60.5, "pnbp": 15, "capital": 25, "source": "x"}])"),
             "[0].premi | 60.5");
   EXPECT_EQ(error_of(R"([{"from": "2015-1-1", "premi": 60, "pnbp": 15, "capital": 25, "source": "x"}])"),
-            "[0].from | 2015-1-1");
+            "[0].from | \"2015-1-1\"");
   EXPECT_EQ(error_of(R"([{"from": "2015-01-01", "premi": 60, "pnbp": 15, "capital": 35, "source": "x"}])"),
             "[0] | 60/15/35");
   EXPECT_EQ(error_of(R"([{"from": "2015-01-01", "pnbp": 15, "capital": 25, "source": "x"}])"), "[0].premi | ");
