@@ -326,6 +326,15 @@ void join(std::vector<DayChunk>& chunks, DayRun& run) {
 DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads,
                              const std::vector<ProgrammeRecord>* records) const {
   check_records(roster, records);
+  // On a religion's holiday most of a roster has no candidate: a look at the day's year alone (about 300
+  // instructions) spares them the timeline (about 3,000). On 17 August everyone has the RU candidate (Keppres
+  // 174/1999 Art. 4), so the look would only cost; it is never wrong to leave it out.
+  if (day.is_special()) {
+    const char* value = day.is_not_a_date() ? "not-a-date-time" : day.is_pos_infinity() ? "+infinity" : "-infinity";
+    throw ValueError("day", value, "a grant-day run needs a calendar day");
+  }
+  const auto md = day.year_month_day();
+  const bool check_first = !(md.month == 8 && md.day == 17);
   // Most people have a decision on a grant day: each chunk appends its outcomes and their decisions in roster order
   // to lists reserved once, and counts its grants for the summary; the chunks are joined in order. Nothing is
   // allocated per person (an id longer than a short string's inside buffer aside).
@@ -336,6 +345,8 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
         std::optional<Policy> overridden;
         const Policy& policy = policy_for(c, policy_, overridden);
         detail::Subject subject(c, policy, record_of(records, i));
+        // No candidate on the day and no grant recorded then (a Christian on Idul Fitri): no decision.
+        if (check_first && !detail::may_have_event_on(subject, *holidays_, day)) return;
         // Nothing after the day matters: the timeline stops there and keeps only that day's decisions; the
         // milestones are not needed.
         if (!subject.until || day < *subject.until) subject.until = day;

@@ -73,6 +73,10 @@ inline Date fraction_reached_of(Date end, const std::vector<Grant>& grants) {
       [](const Grant& g) { return g.effective_days; });
 }
 
+/// Whether the timeline of `s` could decide or apply anything on day d: a candidate day of d's year falls on d, or a
+/// grant is recorded on d. False means no decision on d, whatever came before (a grant-day run skips the person).
+bool may_have_event_on(const Subject& s, const HolidayDays& holidays, Date d);
+
 /// Runs every candidate day in date order up to s.until, applying recorded grants up to recorded.until and
 /// deciding the rest.
 Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisions keep, Workspace& ws);

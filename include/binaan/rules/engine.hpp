@@ -137,6 +137,7 @@ public:
                    const std::vector<ProgrammeRecord>* records = nullptr) const;
 
   /// The grant-day job: every person's decisions on `day`, and the summary table; `records` as for evaluate_all.
+  /// Throws ValueError for a day that is not a calendar day (boost's special values).
   DayRun run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads = 1,
                        const std::vector<ProgrammeRecord>* records = nullptr) const;
 

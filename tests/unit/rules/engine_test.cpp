@@ -572,3 +572,56 @@ TEST(Engine, RecordedGrantsOfSeveralDaysInAnyOrderWithinEachDayAreAppliedInTheOr
   EXPECT_EQ(a.grants[8].kind, GrantKind::Ru);
   EXPECT_EQ(a.grants[8].days, 150);
 }
+
+TEST(Engine, GrantDayRunOnAReligiousHolidayDecidesOnlyForWhomTheDayHoldsSomething) {
+  // On Natal a grant-day run looks at each person's candidate days of the year first and runs the timeline only when
+  // one falls on the day, or a grant is recorded on it: the Christian gets RK, the Muslim nothing, and the Muslim with
+  // a (recorded) grant on that day gets it applied.
+  CaseBuilder christian;
+  christian.of(Religion::Catholic).detained("2023-01-10").sentence("6y").final_on("2023-06-01");
+  christian.id = "C";
+  CaseBuilder muslim = christian;
+  muslim.id = "M";
+  muslim.religion = Religion::Islam;
+  CaseBuilder recorded = muslim;
+  recorded.id = "R";
+  recorded.recorded = Recorded{make_date(2025, 12, 25), {{make_date(2025, 12, 25), GrantKind::Rk, parse_term("1m")}}};
+  const DayRun run = engine().run_grant_day({christian.build(), muslim.build(), recorded.build()}, day("2025-12-25"));
+  ASSERT_EQ(run.outcomes.size(), 2u);
+  EXPECT_EQ(run.outcomes[0].person, "C");
+  ASSERT_EQ(run.outcomes[0].count, 1u);
+  const Decision& rk = run.decisions_of(run.outcomes[0])[0];
+  EXPECT_EQ(rk.kind, GrantKind::Rk);
+  EXPECT_EQ(rk.outcome, Outcome::Granted);
+  EXPECT_EQ(rk.days, 30);  // the third RK (2023, 2024, 2025), more than 12 months served: 1 month
+  EXPECT_EQ(run.outcomes[1].person, "R");
+  ASSERT_EQ(run.outcomes[1].count, 1u);
+  const Decision& applied = run.decisions_of(run.outcomes[1])[0];
+  EXPECT_EQ(applied.kind, GrantKind::Rk);
+  EXPECT_EQ(applied.days, 30);
+  ASSERT_FALSE(applied.rules.empty());
+  EXPECT_EQ(applied.rules.front(), RuleId::Recorded);
+  // On 17 August the two whose record does not cover the day have the RU decided (R's record runs to 25 December).
+  const DayRun august = engine().run_grant_day({christian.build(), muslim.build(), recorded.build()}, day("2025-08-17"));
+  ASSERT_EQ(august.outcomes.size(), 2u);
+  EXPECT_EQ(august.outcomes[0].person, "C");
+  EXPECT_EQ(august.outcomes[1].person, "M");
+  EXPECT_EQ(august.decisions_of(august.outcomes[1])[0].kind, GrantKind::Ru);
+}
+
+TEST(Engine, GrantDayRunRefusesADayThatIsNotACalendarDay) {
+  const std::vector<Case> roster{CaseBuilder().build()};
+  const std::pair<Date, const char*> days[] = {{Date(boost::gregorian::not_a_date_time), "not-a-date-time"},
+                                               {Date(boost::gregorian::pos_infin), "+infinity"},
+                                               {Date(boost::gregorian::neg_infin), "-infinity"}};
+  for (const auto& [special, text] : days) {
+    try {
+      (void)engine().run_grant_day(roster, special);
+      ADD_FAILURE() << "accepted " << text;
+    } catch (const ValueError& e) {
+      EXPECT_EQ(e.field(), "day");
+      EXPECT_EQ(e.value(), text);
+      EXPECT_EQ(e.why(), "a grant-day run needs a calendar day");
+    }
+  }
+}
