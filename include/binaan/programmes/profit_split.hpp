@@ -55,7 +55,8 @@ private:
 
 /// Reads a schedule from JSON: an array of objects with `from` (YYYY-MM-DD), `premi`, `pnbp`, `capital` (whole
 /// percent) and `source`, e.g. `[{"from": "2015-01-01", "premi": 60, "pnbp": 15, "capital": 25, "source": "…"}]`.
-/// Throws InputError naming `file`, the key path (`[0].premi`) and the value.
+/// Throws InputError naming `file`, the line, the key path (`[0].premi`) and the value; duplicate keys, nesting
+/// deeper than 16 and strings over 1,000 characters are refused like every JSON input of binaan.
 BINAAN_EXPORT ProfitSplitSchedule parse_profit_split_schedule(std::string_view json, std::string_view file = "");
 
 /// The three shares of one profit.
