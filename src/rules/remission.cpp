@@ -128,11 +128,15 @@ public:
       if (in_order(grants)) {
         recorded_ = grants.data();
       } else {  // the same day's grants in another order than §3's: put in order, equal keys kept as recorded
+        // An insertion sort: only one day's grants are out of place, and unlike std::stable_sort it allocates
+        // nothing (the list is the workspace's).
         sorted.clear();
-        for (const auto& g : grants) sorted.push_back(&g);
-        std::stable_sort(sorted.begin(), sorted.end(), [](const RecordedGrant* x, const RecordedGrant* y) {
-          return comes_before(x->date, x->kind, y->date, y->kind);
-        });
+        for (const auto& g : grants) {
+          sorted.push_back(&g);
+          for (std::size_t j = sorted.size() - 1;
+               j > 0 && comes_before(g.date, g.kind, sorted[j - 1]->date, sorted[j - 1]->kind); --j)
+            std::swap(sorted[j], sorted[j - 1]);
+        }
         sorted_ = sorted.data();
       }
     }
@@ -149,7 +153,7 @@ public:
     return std::any_of(year_events_, year_events_ + candidates_, [&](const Event& e) { return e.date == d; });
   }
 
-  /// The number of years with candidate days.
+  /// The number of years with candidate days (asked before the first event).
   std::size_t years() const { return static_cast<std::size_t>(std::max(last_ - year_ + 1, 0)); }
 
   /// The next event, or nullptr after the last; valid until the next call.
