@@ -415,8 +415,15 @@ std::string read_archive_file(const std::string& path) {
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) system_error(path, "cannot be read", errno);
   const Envelope e = parse_envelope_header(bytes, path);
-  const std::uint64_t size = fs::file_size(path, ec);
-  if (ec) throw ArchiveError(path, "cannot be read: " + ec.message());
+  // The size of the file opened, not of whatever the path names now: a save elsewhere may have renamed a new
+  // archive over it meanwhile (the opened one stays whole and is read).
+  in.clear();
+  in.seekg(0, std::ios::end);
+  const std::streamoff end = in.tellg();
+  if (end < 0) system_error(path, "cannot be read", errno);
+  const auto size = static_cast<std::uint64_t>(end);
+  in.seekg(static_cast<std::streamoff>(bytes.size()));
+  if (!in) system_error(path, "cannot be read", errno);
   if (size != e.header_size + e.length)
     throw ArchiveError(path, size < e.header_size + e.length
                                  ? "truncated: the header announces " + std::to_string(e.length) +
