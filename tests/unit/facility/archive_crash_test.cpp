@@ -69,8 +69,9 @@ TEST(ArchiveCrash, SaveKilledAtRandomMomentsLeavesALoadableFile) {
   std::mt19937 rng(42);
   // Up to two saves' time: the kill lands while encoding, writing, syncing or renaming, or between two saves.
   std::uniform_int_distribution<long> delay_us(0, 2 * std::max<long>(save_us, 1000));
-  int saw_a = 0, saw_b = 0, torn_temporaries = 0;
+  int saw_a = 0, saw_b = 0, torn_temporaries = 0, finished_saves_seen = 0;
   for (int i = 0; i < 30; ++i) {
+    if (i % 2 == 0) save_facility(a, path);  // so that b in the file means the child finished a save
     const pid_t child = ::fork();
     ASSERT_GE(child, 0);
     if (child == 0) {
@@ -84,6 +85,14 @@ TEST(ArchiveCrash, SaveKilledAtRandomMomentsLeavesALoadableFile) {
       }
     }
     if (i % 2 == 0) {
+      // Wait until the child has finished a save (the file holds b: the parent has just saved a, and the child
+      // saves b first), then kill after a random delay, anywhere in the saves that follow. Waiting for the file
+      // rather than for a time keeps the test independent of the machine's load.
+      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      bool finished = false;
+      while (!(finished = dump(load_facility(path)) == dump_b) && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      if (finished) ++finished_saves_seen;
       std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
     } else {
       // Wait for a temporary file to appear, then kill within a couple of milliseconds: mostly mid-write.
@@ -110,9 +119,10 @@ TEST(ArchiveCrash, SaveKilledAtRandomMomentsLeavesALoadableFile) {
     torn_temporaries += others.empty() ? 0 : 1;
   }
   EXPECT_EQ(saw_a + saw_b, 30);
-  // The kills must really have landed mid-save, some of them, and the saves must have made progress.
+  // The kills must really have landed mid-save, some of them, and the saves must have made progress (every child
+  // waited for finished one).
   EXPECT_GE(torn_temporaries, 5);
-  EXPECT_GT(saw_b, 0);
+  EXPECT_EQ(finished_saves_seen, 15);
 }
 
 TEST(ArchiveCrash, FileSizeLimitLeavesTheOldFileAndReportsIt) {
