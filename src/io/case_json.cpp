@@ -22,12 +22,7 @@ using detail::JsonDocument;
 using detail::JsonKind;
 using detail::JsonNode;
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-std::string_view strip_bom(std::string_view text) {
-  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
-  return text;
-}
+using detail::strip_bom;
 
 std::string size_text(std::size_t bytes) {
   if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";

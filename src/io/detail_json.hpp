@@ -139,6 +139,13 @@ private:
 /// The 1-based line of byte `offset` of `text`: one more than the line feeds before it (CRLF counts once).
 long line_at(std::string_view text, std::size_t offset) noexcept;
 
+/// `text` without a leading UTF-8 byte order mark (editors on Windows write one); every JSON reader skips it.
+inline std::string_view strip_bom(std::string_view text) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  return text;
+}
+
 /// True when `s` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
 bool is_valid_utf8(std::string_view s) noexcept;
 

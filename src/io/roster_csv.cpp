@@ -18,7 +18,6 @@ namespace binaan {
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // ---- Columns ----
 
@@ -969,7 +968,7 @@ std::vector<std::string_view> roster_csv_columns() {
 }
 
 std::vector<Case> read_roster_csv(std::string_view text, const std::string& file) {
-  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  text = detail::strip_bom(text);
   CsvScanner scanner(text, file);
   std::vector<std::string_view> fields;
   fields.reserve(kColumnCount);

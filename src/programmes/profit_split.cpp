@@ -69,8 +69,7 @@ class ScheduleReader {
 public:
   ScheduleReader(std::string_view text, const std::string& file) : file_(file) {
     // nlohmann-json, which read these files before, skipped a byte order mark: still accepted.
-    constexpr std::string_view kBom = "\xEF\xBB\xBF";
-    if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+    text = detail::strip_bom(text);
     doc_.parse(text, {file_, 0, kMaxScheduleDepth, kMaxScheduleStringChars});
   }
 

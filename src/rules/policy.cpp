@@ -208,8 +208,7 @@ Policy with_overrides(Policy base, const std::vector<PolicyOverride>& overrides)
 
 Policy read_policy_json(std::string_view text, const std::string& file) {
   // The case files' reader: duplicate keys, depth, UTF-8 and the line of every refusal handled in one place.
-  constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  text = detail::strip_bom(text);
   detail::JsonDocument doc;
   doc.parse(text, {file, 0, kMaxPolicyDepth, kMaxPolicyStringChars});
   const detail::JsonNode& root = doc.root();
