@@ -69,6 +69,7 @@ auto run_case(const Case& c, const ProgrammeRecord& record, const Policy& engine
   std::optional<Policy> overridden;
   const Policy& policy = policy_for(c, engine_policy, overridden);
   const detail::Subject subject(c, policy, record);
+  ws.decisions.clear();  // the timeline appends to it
   detail::Timeline timeline = detail::run_timeline(subject, holidays, keep, ws);
   detail::Integration integration = detail::integrate(subject, timeline, with_pb_path);
   auto result = make(subject, policy, timeline, integration);
@@ -279,19 +280,28 @@ void Engine::project_all(const std::vector<Case>& roster, std::vector<Projection
 
 namespace {
 
-// The summary's key: kind, level II, days.
-using SummaryKey = std::tuple<int, bool, std::int32_t>;
-
 // What one chunk of the grant-day run produces: its outcomes in roster order, their decisions (each outcome's
 // `first` indexes this chunk's list until the chunks are joined) and its part of the summary.
 struct DayChunk {
   std::vector<DayOutcome> outcomes;
   std::vector<Decision> decisions;
-  std::map<SummaryKey, std::size_t> counts;
+  std::vector<SummaryRow> counts;  // a row per kind, level and amount granted, in the order first seen (a few dozen)
 };
 
+// Counts one granted decision in `rows`. The rows are few and a run's grants repeat the same few amounts, so a
+// look along them beats a map's allocation and pointer chase.
+void count_grant(std::vector<SummaryRow>& rows, const Decision& d) {
+  for (auto& row : rows)
+    if (row.kind == d.kind && row.level_ii == d.release && row.days == d.days) {
+      ++row.count;
+      return;
+    }
+  rows.push_back({d.kind, d.release, d.days, 1});
+}
+
 // The chunks of a grant-day run joined into `run`, in roster order: the first chunk's lists become the run's (they
-// were reserved for the whole roster) and the others are appended, each freed once moved.
+// are the run's own lists, lent, or were reserved for the whole roster) and the others are appended, each freed once
+// moved. The summary is by kind, level and amount.
 void join(std::vector<DayChunk>& chunks, DayRun& run) {
   run.outcomes = std::move(chunks[0].outcomes);
   run.decisions = std::move(chunks[0].decisions);
@@ -314,17 +324,34 @@ void join(std::vector<DayChunk>& chunks, DayRun& run) {
       chunk->decisions = {};
     }
   }
-  std::map<SummaryKey, std::size_t> counts;
   for (const auto& chunk : chunks)
-    for (const auto& [key, n] : chunk.counts) counts[key] += n;
-  for (const auto& [key, n] : counts)
-    run.summary.push_back({static_cast<GrantKind>(std::get<0>(key)), std::get<1>(key), std::get<2>(key), n});
+    for (const SummaryRow& counted : chunk.counts) {
+      auto row = std::find_if(run.summary.begin(), run.summary.end(), [&](const SummaryRow& r) {
+        return r.kind == counted.kind && r.level_ii == counted.level_ii && r.days == counted.days;
+      });
+      if (row == run.summary.end()) run.summary.push_back(counted);
+      else row->count += counted.count;
+    }
+  std::sort(run.summary.begin(), run.summary.end(), [](const SummaryRow& a, const SummaryRow& b) {
+    return std::tie(a.kind, a.level_ii, a.days) < std::tie(b.kind, b.level_ii, b.days);
+  });
 }
 
 }  // namespace
 
 DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned threads,
                              const std::vector<ProgrammeRecord>* records) const {
+  DayRun run;
+  run_grant_day(roster, day, run, threads, records);
+  return run;
+}
+
+void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& out, unsigned threads,
+                           const std::vector<ProgrammeRecord>* records) const {
+  // The last run's lists, for their memory; `out` stays empty until the run has succeeded.
+  std::vector<DayOutcome> last_outcomes = std::move(out.outcomes);
+  std::vector<Decision> last_decisions = std::move(out.decisions);
+  out = DayRun{};
   check_records(roster, records);
   // On a religion's holiday most of a roster has no candidate: a look at the day's year alone (about 300
   // instructions) spares them the timeline (about 3,000). On 17 August everyone has the RU candidate (Keppres
@@ -337,7 +364,8 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
   const bool check_first = !(md.month == 8 && md.day == 17);
   // Most people have a decision on a grant day: each chunk appends its outcomes and their decisions in roster order
   // to lists reserved once, and counts its grants for the summary; the chunks are joined in order. Nothing is
-  // allocated per person (an id longer than a short string's inside buffer aside).
+  // allocated per person (an id longer than a short string's inside buffer aside). The first chunk writes into
+  // `out`'s own lists, so that a run into the lists of the last reuses their memory.
   std::vector<DayChunk> chunks = for_each_chunk<DayChunk>(
       roster, threads,
       [&](std::size_t i, detail::Workspace& ws, DayChunk& chunk) {
@@ -350,33 +378,42 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
         // Nothing after the day matters: the timeline stops there and keeps only that day's decisions; the
         // milestones are not needed.
         if (!subject.until || day < *subject.until) subject.until = day;
+        // The day's decisions are decided straight into the chunk's list, lent to the timeline.
+        const std::size_t first = chunk.decisions.size();
+        ws.decisions = std::move(chunk.decisions);
         detail::Timeline timeline = detail::run_timeline(subject, *holidays_, detail::KeepDecisions{false, day}, ws);
-        if (!timeline.decisions.empty()) {
-          DayOutcome& out = chunk.outcomes.emplace_back();
-          out.person = c.person().id();
-          out.first = chunk.decisions.size();
-          out.count = timeline.decisions.size();
-          for (const auto& d : timeline.decisions) {
-            if (d.release) out.release = day;
-            if (d.outcome == Outcome::Granted) ++chunk.counts[{static_cast<int>(d.kind), d.release, d.days}];
-            chunk.decisions.push_back(d);
+        chunk.decisions = std::move(timeline.decisions);
+        ws.grants = std::move(timeline.grants);
+        if (chunk.decisions.size() > first) {
+          DayOutcome& o = chunk.outcomes.emplace_back();
+          o.person = c.person().id();
+          o.first = first;
+          o.count = chunk.decisions.size() - first;
+          for (std::size_t k = first; k < chunk.decisions.size(); ++k) {
+            const Decision& d = chunk.decisions[k];
+            if (d.release) o.release = day;
+            if (d.outcome == Outcome::Granted) count_grant(chunk.counts, d);
           }
         }
-        give_back(timeline, ws);
       },
       // Room for every case, reserved once, and for two decisions each (more are rare: the list then grows); the
       // first chunk reserves for the whole roster, so that the others are appended to its lists without a copy of
       // its own. Only the pages written are ever touched, and the lists rarely move (a moving vector of a million
       // outcomes makes the system unmap its old memory, which stops the other threads too).
       [&](DayChunk& chunk, unsigned index, std::size_t size) {
-        const std::size_t room = index == 0 ? roster.size() : size;
+        std::size_t room = size;
+        if (index == 0) {
+          room = roster.size();
+          chunk.outcomes = std::move(last_outcomes);
+          chunk.decisions = std::move(last_decisions);
+          chunk.outcomes.clear();
+          chunk.decisions.clear();
+        }
         detail::reserve_huge(chunk.outcomes, room);
         detail::reserve_huge(chunk.decisions, 2 * room);
       });
-  DayRun run;
-  run.date = day;
-  join(chunks, run);
-  return run;
+  out.date = day;
+  join(chunks, out);
 }
 
 }  // namespace binaan

@@ -517,8 +517,9 @@ bool may_have_event_on(const Subject& s, const HolidayDays& holidays, Date d) {
 
 Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisions keep, Workspace& ws) {
   Timeline tl;
-  tl.decisions = std::move(ws.decisions);  // its capacity, handed back by the caller after use
-  tl.decisions.clear();
+  // The decisions kept are appended to the list the caller lent (a grant-day run lends its chunk's list, so that
+  // they are decided in their final place); the caller takes it back after use.
+  tl.decisions = std::move(ws.decisions);
   if (!s.term_end) {
     tl.notes.push_back(RuleId::FixedTerm);
     return tl;
@@ -563,7 +564,6 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     // reasons, writing nothing.
     Decision* kept = nullptr;
     if (keep.keeps(ev.date)) {
-      if (!keep.all) tl.decisions.reserve(6);  // one day's: a few (kept, with its capacity, in the workspace)
       kept = &tl.decisions.emplace_back();
       kept->date = ev.date;
       kept->kind = ev.kind;

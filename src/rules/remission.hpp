@@ -46,7 +46,7 @@ struct Event {
 struct Workspace {
   std::vector<const RecordedGrant*> recorded;  // recorded grants put in order, when the facts list them otherwise
   std::vector<Grant> grants;        // lent to Timeline::grants; give both back after use to keep their capacity
-  std::vector<Decision> decisions;  // lent to Timeline::decisions
+  std::vector<Decision> decisions;  // lent to Timeline::decisions, which the kept decisions are appended to
 };
 
 struct Timeline {
@@ -78,7 +78,8 @@ inline Date fraction_reached_of(Date end, const std::vector<Grant>& grants) {
 bool may_have_event_on(const Subject& s, const HolidayDays& holidays, Date d);
 
 /// Runs every candidate day in date order up to s.until, applying recorded grants up to recorded.until and
-/// deciding the rest.
+/// deciding the rest. The decisions `keep` names are appended to ws.decisions (lent as Timeline::decisions, and
+/// given back by the caller).
 Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisions keep, Workspace& ws);
 
 }  // namespace binaan::detail

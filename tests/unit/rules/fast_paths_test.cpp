@@ -175,6 +175,73 @@ TEST(FastPaths, ProjectAllIntoAVectorOverwritesWhateverItHeld) {
   EXPECT_THROW(engine.project_all(cases, out, 1, &one), ValueError);
 }
 
+// A daily job's DayRun, run into again and again: each run equals a fresh run of its own, whatever the DayRun held
+// (another day's outcomes, decisions and summary; more of them, or fewer), on one and two threads.
+TEST(FastPaths, GrantDayRunIntoADayRunOverwritesWhateverItHeld) {
+  const Engine engine;
+  const std::vector<Case> cases = golden_cases();
+  const std::vector<Case> few(cases.begin(), cases.begin() + 5);
+  const std::vector<ProgrammeRecord> records(cases.size());
+  DayRun out;
+  std::size_t runs = 0;
+  for (const Date day : {make_date(2019, 8, 17), make_date(2013, 8, 17), make_date(2019, 12, 25),
+                         make_date(2016, 7, 6), make_date(2020, 8, 17)}) {
+    for (unsigned threads : {1u, 2u}) {
+      for (const std::vector<Case>* roster : {&cases, &few}) {
+        const DayRun fresh = engine.run_grant_day(*roster, day, threads);
+        engine.run_grant_day(*roster, day, out, threads);
+        EXPECT_EQ(out.date, day);
+        ASSERT_EQ(out.outcomes.size(), fresh.outcomes.size()) << format_date(day) << " threads " << threads;
+        EXPECT_EQ(out.decisions.size(), fresh.decisions.size()) << format_date(day) << " threads " << threads;
+        EXPECT_EQ(out.summary.size(), fresh.summary.size()) << format_date(day) << " threads " << threads;
+        EXPECT_EQ(day_run_to_json(out), day_run_to_json(fresh)) << format_date(day) << " threads " << threads;
+        EXPECT_EQ(day_run_to_text(out), day_run_to_text(fresh)) << format_date(day) << " threads " << threads;
+        ++runs;
+      }
+    }
+    // The same with (empty) programme records.
+    engine.run_grant_day(cases, day, out, 1, &records);
+    EXPECT_EQ(day_run_to_json(out), day_run_to_json(engine.run_grant_day(cases, day))) << format_date(day);
+  }
+  EXPECT_EQ(runs, 20u);
+  // The golden cases decide something on 17 August 2019: the runs above were not all empty.
+  engine.run_grant_day(cases, make_date(2019, 8, 17), out);
+  EXPECT_GT(out.outcomes.size(), 10u);
+  EXPECT_FALSE(out.summary.empty());
+}
+
+// A run into a DayRun that fails (records of another roster, an invalid override, a day that is not a calendar
+// day) leaves it empty: never the last run's results under the new day, nor a part of the new run.
+TEST(FastPaths, GrantDayRunIntoADayRunLeavesItEmptyWhenItThrows) {
+  const Engine engine;
+  std::vector<Case> cases = golden_cases();
+  const std::vector<ProgrammeRecord> one(1);
+  auto filled = [&] {
+    DayRun run;
+    engine.run_grant_day(cases, make_date(2019, 8, 17), run);
+    EXPECT_FALSE(run.outcomes.empty());
+    return run;
+  };
+  auto expect_empty = [](const DayRun& run, const char* what) {
+    EXPECT_TRUE(run.outcomes.empty()) << what;
+    EXPECT_TRUE(run.decisions.empty()) << what;
+    EXPECT_TRUE(run.summary.empty()) << what;
+    EXPECT_TRUE(run.date.is_not_a_date()) << what;
+  };
+  DayRun out = filled();
+  EXPECT_THROW(engine.run_grant_day(cases, make_date(2020, 8, 17), out, 1, &one), ValueError);
+  expect_empty(out, "records");
+  out = filled();
+  EXPECT_THROW(engine.run_grant_day(cases, Date(boost::gregorian::not_a_date_time), out), ValueError);
+  expect_empty(out, "not a date");
+  out = filled();
+  cases[cases.size() / 2].policy.push_back({"no_such_rule", true});
+  for (unsigned threads : {1u, 2u}) {
+    EXPECT_THROW(engine.run_grant_day(cases, make_date(2019, 8, 17), out, threads), ValueError) << threads;
+    expect_empty(out, "override");
+  }
+}
+
 TEST(FastPaths, RecordsMustMatchTheRoster) {
   const Engine engine;
   const std::vector<Case> cases = golden_cases();
