@@ -449,15 +449,16 @@ private:
     out.reserve(doc_.size(n));
     for (const JsonNode& m : doc_.children(n)) {
       const Path at = p / m.key;
+      const long line = doc_.line_of(m);
       switch (m.kind) {
-        case JsonKind::Bool: out.push_back({std::string(m.key), m.boolean}); break;
-        case JsonKind::String: out.push_back({std::string(m.key), std::string(m.text)}); break;
+        case JsonKind::Bool: out.push_back({std::string(m.key), m.boolean, line}); break;
+        case JsonKind::String: out.push_back({std::string(m.key), std::string(m.text), line}); break;
         case JsonKind::Integer: {
           std::int64_t v = 0;
           const auto [end, ec] = std::from_chars(m.text.data(), m.text.data() + m.text.size(), v);
           if (ec != std::errc() || end != m.text.data() + m.text.size())
             fail(at, &m, "integer out of range (a policy integer must fit in 64 bits)");
-          out.push_back({std::string(m.key), v});
+          out.push_back({std::string(m.key), v, line});
           break;
         }
         default: wrong_type(at, m, "a boolean, an integer or a string");

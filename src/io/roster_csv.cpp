@@ -704,7 +704,7 @@ private:
           value = std::string(bare);
         }
       }
-      out.push_back({std::string(name), std::move(value)});
+      out.push_back({std::string(name), std::move(value), line_});
       if (!rest.empty()) {
         rest.remove_prefix(1);  // the ';'
         if (rest.empty()) fail_item(Col::Policy, i + 1, whole, "an empty entry (a ';' at the end)");

@@ -212,6 +212,45 @@ TEST(CliBadInput, InvalidPolicyOverrideInRosterNamesThePerson) {
   EXPECT_EQ(r.status, 1);
   EXPECT_TRUE(has(r.err, "BAD1")) << r.err;
   EXPECT_TRUE(has(r.err, "ladder_index")) << r.err;
+  EXPECT_TRUE(has(r.err, "r.jsonl:2: person BAD1: policy.ladder_index")) << r.err;  // the roster line
+  EXPECT_TRUE(r.out.empty());
+}
+
+// An override the rules refuse is found when the case is evaluated, after reading; the message still names the
+// line the override was read from: the key's in a case file, the row's in a CSV roster.
+TEST(CliBadInput, InvalidPolicyOverrideNamesItsLine) {
+  Scratch s;
+  Json c = Json::parse(read_text(kT1));
+  c["policy"] = Json{{"strict", false}, {"ladder_index", "sideways"}};
+  const std::string text = c.dump(2);
+  write_text(s / "case.json", text);
+  // The line of "ladder_index" in the file as written.
+  const long line = 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(
+                                                                                     text.find("\"ladder_index\"")),
+                                                     '\n'));
+  ASSERT_GT(line, 1);
+  Result r = run({"evaluate", s / "case.json"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, s / "case.json" + ":" + std::to_string(line) + ": policy.ladder_index")) << r.err;
+  EXPECT_TRUE(has(r.err, "sideways")) << r.err;
+  EXPECT_TRUE(r.out.empty());
+
+  std::string csv = read_text(kRosterCsv);
+  const auto row3 = csv.find("\nRU4,");  // the fourth line
+  ASSERT_NE(row3, std::string::npos);
+  const auto end = csv.find('\n', row3 + 1);
+  csv.insert(end, "ladder_index=sideways");  // the last column: policy
+  write_text(s / "roster.csv", csv);
+  for (const char* command : {"project", "remission-run"}) {
+    std::vector<std::string> args{command, s / "roster.csv"};
+    if (std::string(command) == "remission-run") args = {command, "--on", "2019-08-17", s / "roster.csv"};
+    Result p = run(args);
+    EXPECT_EQ(p.status, 1) << command;
+    EXPECT_TRUE(has(p.err, "roster.csv:4: person RU4: policy.ladder_index")) << command << ": " << p.err;
+  }
+  Result e = run({"explain", "RU4", "--on", "2019-08-17", s / "roster.csv"});
+  EXPECT_EQ(e.status, 1);
+  EXPECT_TRUE(has(e.err, "roster.csv:4: person RU4: policy.ladder_index")) << e.err;
 }
 
 // ---- evaluate ----

@@ -299,9 +299,19 @@ void check_overrides(const Engine& engine, const Population& population) {
     try {
       (void)with_overrides(engine.policy(), c.policy);
     } catch (const ValueError& e) {
-      throw InputError(population.file(), 0, "person " + c.person().id() + ": " + e.field(), e.value(), e.why());
+      throw InputError(population.file(), line_of_override(c, e), "person " + c.person().id() + ": " + e.field(),
+                       e.value(), e.why());
     }
   }
+}
+
+long line_of_override(const Case& c, const ValueError& e) {
+  constexpr std::string_view kPrefix = "policy.";
+  const std::string& field = e.field();
+  if (field.compare(0, kPrefix.size(), kPrefix) != 0) return 0;
+  for (const auto& o : c.policy)
+    if (field.compare(kPrefix.size(), std::string::npos, o.name) == 0) return o.line;
+  return 0;
 }
 
 Progress::Progress(std::string label, std::size_t total)
@@ -447,7 +457,8 @@ Evaluation evaluate_person(const Engine& engine, const Population& population, c
     ev = population.facility() ? engine.evaluate(c, population.record(c.person().id()), options)
                                : engine.evaluate(c, options);
   } catch (const ValueError& e) {  // an invalid policy override in the person's record, a date past 2200-12-31
-    throw InputError(population.file(), 0, "person " + c.person().id() + ": " + e.field(), e.value(), e.why());
+    throw InputError(population.file(), line_of_override(c, e), "person " + c.person().id() + ": " + e.field(),
+                     e.value(), e.why());
   } catch (const LookupError& e) {  // a holiday the table lacks, with approximation switched off
     throw InputError(population.file(), 0, "person " + c.person().id(), "", e.what());
   }

@@ -2,6 +2,7 @@
 // Shared plumbing of the binaan command-line program: argument parsing, exit statuses, common options, loading a
 // facility or a roster, progress on a terminal, atomic output.
 
+#include <binaan/error.hpp>
 #include <binaan/facility/facility.hpp>
 #include <binaan/rules/engine.hpp>
 #include <binaan/rules/rule.hpp>
@@ -125,6 +126,10 @@ std::vector<Case> read_roster_file(const std::string& path);
 /// Applies every case's policy overrides before a batch run, so that an invalid one is reported naming the file and
 /// the person instead of surfacing from a worker thread. Throws InputError.
 void check_overrides(const Engine& engine, const Population& population);
+
+/// The line a refused policy override of `c` was read from (e's field is `policy.NAME`), or 0: the rules refuse an
+/// override when the case is evaluated, when the file's lines are gone but for the one each override keeps.
+long line_of_override(const Case& c, const ValueError& e);
 
 /// A one-line progress indicator on standard error, shown only when standard error is a terminal and the run is
 /// long (at least `kMinItems` items); silent otherwise, so output piped to a file or a test never carries it.

@@ -51,7 +51,7 @@ int run_evaluate(const std::vector<std::string>& argv) {
   try {
     ev = engine.evaluate(c);
   } catch (const ValueError& e) {  // an invalid policy override in the case file
-    throw InputError(file, 0, e.field(), e.value(), e.why());
+    throw InputError(file, line_of_override(c, e), e.field(), e.value(), e.why());
   }
   std::cout << (format == "json" ? evaluation_to_json(ev, render) + "\n" : evaluation_to_text(ev, render));
   return kOk;

@@ -24,6 +24,9 @@ using ParameterValue = std::variant<bool, std::int64_t, std::string>;
 struct PolicyOverride {
   std::string name;
   ParameterValue value;
+  /// The line of the file it was read from (a case file's value, a roster's row); 0 when not read from a file. For
+  /// the message when the rules refuse it, since that happens later, when the case is evaluated; not archived.
+  long line = 0;
 };
 
 /// One person's case. Construction validates the facts and the recorded grants; the parts are validated by their

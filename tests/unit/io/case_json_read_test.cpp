@@ -116,6 +116,7 @@ TEST(CaseJsonRead, EveryFieldOfTheFormat) {
   EXPECT_EQ(std::get<bool>(c.policy[1].value), true);
   EXPECT_EQ(c.policy[2].name, "grace_days");
   EXPECT_EQ(std::get<std::int64_t>(c.policy[2].value), -3);
+  for (const auto& o : c.policy) EXPECT_EQ(o.line, 3) << o.name;  // for the message when the rules refuse one
 
   const Person& p = c.person();
   EXPECT_EQ(p.id(), "T9");

@@ -152,6 +152,7 @@ TEST(RosterCsvRead, EveryColumnMapsToItsField) {
   EXPECT_EQ(std::get<std::int64_t>(c.policy[2].value), -42);
   EXPECT_EQ(std::get<std::string>(c.policy[3].value), "007") << "a quoted value stays a string";
   EXPECT_EQ(std::get<std::string>(c.policy[4].value), "a;b \" c");
+  for (const auto& o : c.policy) EXPECT_EQ(o.line, 2) << o.name;  // the row's line, for the rules' refusal
   EXPECT_TRUE(c.expect_json.empty());
 }
 

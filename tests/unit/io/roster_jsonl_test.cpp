@@ -43,6 +43,17 @@ TEST(RosterJsonl, ReadsOneCasePerLine) {
   EXPECT_EQ(cases[2].sentence().term(), Term(1, 0, 0));
 }
 
+// Each policy override keeps its line, for the message when the rules refuse it at evaluation.
+TEST(RosterJsonl, PolicyOverridesKeepTheirLine) {
+  const std::string text = line("A") + "\n\n" + line("B", R"(,"policy":{"ladder_index":"x","strict":true})") + "\n";
+  const auto cases = read_roster_jsonl(text, "r.jsonl");
+  ASSERT_EQ(cases.size(), 2u);
+  EXPECT_TRUE(cases[0].policy.empty());
+  ASSERT_EQ(cases[1].policy.size(), 2u);
+  EXPECT_EQ(cases[1].policy[0].line, 3);
+  EXPECT_EQ(cases[1].policy[1].line, 3);
+}
+
 TEST(RosterJsonl, SkipsBlankLinesAndAcceptsCrLfBomAndNoFinalNewline) {
   const std::string text = "\xEF\xBB\xBF" + line("A") + "\r\n\r\n   \n\t\n" + line("B") + "\r\n" + line("C");
   const auto cases = read_roster_jsonl(text, "r.jsonl");
