@@ -94,11 +94,6 @@ struct State {
 
 int ladder_slot(GrantKind k) { return k == GrantKind::Ru ? 0 : (k == GrantKind::Rk ? 1 : (k == GrantKind::PmpHan ? 2 : -1)); }
 
-// 366 in a leap year: the days from 17 August of year - 1 to 17 August of year.
-std::int32_t days_in_year(int year) {
-  return boost::gregorian::gregorian_calendar::is_leap_year(static_cast<unsigned short>(year)) ? 366 : 365;
-}
-
 // Whether event (a_date, a_kind) comes before (b_date, b_kind): date order, and on one day the order of §3.
 bool comes_before(Date a_date, GrantKind a_kind, Date b_date, GrantKind b_kind) {
   const auto x = a_date.day_number();  // real days, never boost's special values: the day numbers order them
@@ -145,7 +140,7 @@ public:
   /// The candidate days of one year only (no recorded grants).
   EventStream(const Subject& s, const HolidayDays& holidays, int year)
       : s_(s), holidays_(holidays), rk_(rk_holiday(s.c.person().religion())), tambahan_(s.has_tambahan_ground()),
-        year_(year), last_(year), ru_(make_date(year, 8, 17)) {}  // Keppres 174/1999 Art. 4: Independence Day
+        year_(year), last_(year) {}
 
   /// Whether the first year's candidates include day d.
   bool year_has_candidate_on(Date d) {
@@ -194,7 +189,7 @@ private:
     candidate_ = candidates_ = 0;
     if (year_ > last_) return;
     const int y = year_;
-    const Date ru = ru_;
+    const Date ru = holidays_.resolve(Holiday::Independence, y).date;  // Keppres 174/1999 Art. 4: 17 August
     std::optional<HolidayDate> rk_day;
     if (rk_) rk_day = holidays_.resolve(*rk_, y);
     // A fixed candidate of the year, preceded by the RK when the RK comes first.
@@ -220,9 +215,7 @@ private:
     if (tambahan_) add(ru, GrantKind::Tambahan);
     if (y >= 1955 && (y - 1955) % 10 == 0) add(ru, GrantKind::Dasawarsa);  // Keppres 120/1955
     if (rk_day) push(rk_day->date, GrantKind::Rk, rk_day->status);  // after 17 August
-    // 17 August of the next year by stepping a year's days (date arithmetic, no calendar conversion).
     ++year_;
-    ru_ = add_days(ru, days_in_year(year_));
   }
 
   const Subject& s_;
@@ -231,7 +224,6 @@ private:
   const bool tambahan_;
   int year_ = 0;  // the next year to fill
   int last_ = 0;
-  Date ru_;  // 17 August of year_
   Event year_events_[kMaxPerYear];
   std::size_t candidates_ = 0;  // filled in year_events_
   std::size_t candidate_ = 0;   // the next one to give
