@@ -19,6 +19,12 @@
 #include <unistd.h>
 #endif
 
+// CRC-32 by carry-less multiplication on x86 processors that have it (checked at run time), tables elsewhere.
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+#define BINAAN_CRC32_CLMUL 1
+#include <immintrin.h>
+#endif
+
 namespace binaan {
 
 ArchiveError::ArchiveError(std::string file, std::string why)
@@ -80,11 +86,76 @@ std::uint32_t crc32_combine(std::uint32_t crc_a, std::uint32_t crc_b, std::uint6
   return crc32_multiply(shift, crc_a) ^ crc_b;
 }
 
+#if BINAAN_CRC32_CLMUL
+
+/// Fewest bytes for the folding below: it starts from four 16-byte blocks.
+constexpr std::size_t kClmulMinBytes = 64;
+
+/// The CRC register (pre-inverted) after `len` bytes, `len` >= 64 and a multiple of 16, folded 64 bytes a step by
+/// carry-less multiplication: Intel's "Fast CRC Computation for Generic Polynomials Using PCLMULQDQ Instruction"
+/// (Gopal et al., 2009), with the constants of this polynomial that zlib's and Chromium's crc32_simd use. Four
+/// 128-bit lanes are each multiplied forward over 512 bits and the next 64 bytes xored in; the lanes are folded into
+/// one, then the 128 bits into 64, then reduced to 32 by Barrett's method. About a tenth of an instruction a byte,
+/// against two and a half for the tables (a binary archive is 207 bytes a person).
+/// One fold: `x` multiplied forward by the two halves of `k`, and `next` xored in.
+__attribute__((target("pclmul"))) inline __m128i fold(__m128i x, __m128i k, __m128i next) noexcept {
+  return _mm_xor_si128(_mm_xor_si128(_mm_clmulepi64_si128(x, k, 0x11), _mm_clmulepi64_si128(x, k, 0x00)), next);
+}
+
+__attribute__((target("pclmul"))) std::uint32_t crc32_clmul(const unsigned char* p, std::size_t len,
+                                                            std::uint32_t crc) noexcept {
+  auto load = [](const unsigned char* q) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q)); };
+  // x^(k) mod P, bit-reflected and shifted as the paper sets out: k1, k2 fold over 512 bits, k3, k4 over 128,
+  // k5 64 to 32; then the polynomial P and Barrett's mu.
+  const __m128i k1k2 = _mm_set_epi64x(0x01c6e41596, 0x0154442bd4);
+  const __m128i k3k4 = _mm_set_epi64x(0x00ccaa009e, 0x01751997d0);
+  const __m128i k5k0 = _mm_set_epi64x(0, 0x0163cd6124);
+  const __m128i poly = _mm_set_epi64x(0x01f7011641, 0x01db710641);
+  const __m128i low32 = _mm_setr_epi32(-1, 0, -1, 0);
+
+  __m128i x1 = _mm_xor_si128(load(p), _mm_cvtsi32_si128(static_cast<int>(crc)));
+  __m128i x2 = load(p + 16);
+  __m128i x3 = load(p + 32);
+  __m128i x4 = load(p + 48);
+  p += 64;
+  len -= 64;
+  for (; len >= 64; p += 64, len -= 64) {
+    x1 = fold(x1, k1k2, load(p));
+    x2 = fold(x2, k1k2, load(p + 16));
+    x3 = fold(x3, k1k2, load(p + 32));
+    x4 = fold(x4, k1k2, load(p + 48));
+  }
+  x1 = fold(x1, k3k4, x2);
+  x1 = fold(x1, k3k4, x3);
+  x1 = fold(x1, k3k4, x4);
+  for (; len >= 16; p += 16, len -= 16) x1 = fold(x1, k3k4, load(p));
+
+  // 128 bits to 64, then to 32 (still multiplied by x^32), then Barrett's reduction.
+  x1 = _mm_xor_si128(_mm_srli_si128(x1, 8), _mm_clmulepi64_si128(x1, k3k4, 0x10));
+  x1 = _mm_xor_si128(_mm_srli_si128(x1, 4), _mm_clmulepi64_si128(_mm_and_si128(x1, low32), k5k0, 0x00));
+  __m128i x = _mm_clmulepi64_si128(_mm_and_si128(x1, low32), poly, 0x10);
+  x = _mm_clmulepi64_si128(_mm_and_si128(x, low32), poly, 0x00);
+  x1 = _mm_xor_si128(x1, x);
+  return static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_srli_si128(x1, 4)));
+}
+
+bool has_clmul() noexcept { return __builtin_cpu_supports("pclmul") != 0; }
+
+#endif
+
 }  // namespace
 
 std::uint32_t crc32(std::string_view data, std::uint32_t crc) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   std::size_t n = data.size();
+#if BINAAN_CRC32_CLMUL
+  if (n >= kClmulMinBytes && has_clmul()) {
+    const std::size_t whole = n & ~std::size_t{15};
+    crc = ~crc32_clmul(p, whole, ~crc);
+    p += whole;
+    n -= whole;
+  }
+#endif
   if (n >= (std::size_t{1} << 16)) {
     // Two halves at once: two independent chains of look-ups keep the core busy while each waits on its loads;
     // the second half's CRC is then combined in.

@@ -73,7 +73,7 @@ void case_data(const Case& c, CaseData& d) {
   d.expect_json = c.expect_json;
 }
 
-void make_case_into(CaseData d, std::vector<Case>& out) {
+void make_case_into(CaseData&& d, std::vector<Case>& out) {
   check_case_texts(d);
   Person person(std::move(d.person.id), d.person.religion, std::move(d.person.name), d.person.sex,
                 d.person.birth_date, d.person.child);
