@@ -655,8 +655,9 @@ void io_people(Ar& ar, FacilityData& x) {
     } catch (const std::bad_alloc&) {
       // Not now: the list then grows as the people are read, as any list does.
     }
+    // One CaseData for every person: io() sets each of its fields, and make_case_into moves them out.
+    CaseData d;
     for (std::uint64_t i = 0; i < n; ++i) {
-      CaseData d;  // every member has its initializer or constructor: no zero-filling first
       try {
         io(ar, d, "");
       } catch (const PayloadError& e) {

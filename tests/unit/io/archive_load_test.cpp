@@ -1,7 +1,8 @@
 // Loading facility archives through the public API, on the paths the loader takes for speed (issue 6): the
 // envelope's CRC-32 at every payload length (folded by carry-less multiplication where the processor has it, by
-// tables elsewhere), and texts of every length around the short-string boundary read straight into place, in both
-// archive kinds, re-saved byte for byte.
+// tables elsewhere); texts of every length around the short-string boundary read straight into place; people read
+// one after another through one reused record, each as saved whatever the person before held. Both archive kinds,
+// re-saved byte for byte.
 
 #include "io_test_support.hpp"
 
@@ -173,6 +174,41 @@ TEST(ArchiveLoadTexts, ATextCutShortByTheEndOfThePayloadIsRefused) {
     } catch (const ArchiveError& e) {
       EXPECT_NE(std::string(e.what()).find("cut.binaan: invalid contents: "), std::string::npos) << e.what();
     }
+  }
+}
+
+/// `c` with the person id `id` (every other field as it is).
+Case renamed(const Case& c, const std::string& id) {
+  const Person& p = c.person();
+  Case out(Person(id, p.religion(), p.name(), p.sex(), p.birth_date(), p.child_flag()), c.detention(), c.sentence(),
+           c.facts(), c.recorded(), c.until());
+  out.id = c.id;
+  out.title = c.title;
+  out.source = c.source;
+  out.policy = c.policy;
+  out.expect_json = c.expect_json;
+  return out;
+}
+
+TEST(ArchiveLoadPeople, EachPersonAsSavedWhateverThePersonBeforeHeld) {
+  // The golden cases (facts, recorded grants, fines, commutations, policies, expectations of every kind), each
+  // followed by the bare base case and preceded by it: nothing of a full person may stay in an empty one.
+  const Case bare = read_case_json(kBaseCase, "bare.json");
+  std::vector<Case> people;
+  for (const auto& file : golden_files()) {
+    people.push_back(renamed(bare, "B" + std::to_string(people.size())));
+    people.push_back(renamed(read_case_json(read_text(file), file.string()), "G" + std::to_string(people.size())));
+  }
+  people.push_back(renamed(bare, "LAST"));
+  ASSERT_GT(people.size(), 200u);
+  const Facility facility("PEOPLE", "", FacilityKind::Rutan, people);
+  for (ArchiveFormat format : {ArchiveFormat::Binary, ArchiveFormat::Text}) {
+    const std::string bytes = facility_to_bytes(facility, format);
+    const Facility loaded = facility_from_bytes(bytes, "people.binaan");
+    ASSERT_EQ(loaded.size(), people.size());
+    for (std::size_t i = 0; i < people.size(); ++i)
+      ASSERT_EQ(write_case_json(loaded.people()[i]), write_case_json(people[i])) << to_string(format) << " " << i;
+    EXPECT_EQ(facility_to_bytes(loaded, format), bytes) << to_string(format);
   }
 }
 
