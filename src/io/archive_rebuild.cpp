@@ -91,11 +91,12 @@ void make_case_into(CaseData&& d, std::vector<Case>& out) {
   // Built in its place (strong guarantee: a refused case adds nothing); the rest only moves.
   Case& c = out.emplace_back(std::move(person), std::move(detention), std::move(s), std::move(d.facts),
                              std::move(d.recorded), d.until);
-  c.id = std::move(d.id);
-  c.title = std::move(d.title);
-  c.source = std::move(d.source);
-  c.policy = std::move(d.policy);
-  c.expect_json = std::move(d.expect_json);
+  // The case-file texts are empty for most people (a roster line): nothing to move then.
+  if (!d.id.empty()) c.id = std::move(d.id);
+  if (!d.title.empty()) c.title = std::move(d.title);
+  if (!d.source.empty()) c.source = std::move(d.source);
+  if (!d.policy.empty()) c.policy = std::move(d.policy);
+  if (!d.expect_json.empty()) c.expect_json = std::move(d.expect_json);
 }
 
 namespace {
