@@ -139,23 +139,29 @@ __attribute__((target("pclmul"))) std::uint32_t crc32_clmul(const unsigned char*
   return static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_srli_si128(x1, 4)));
 }
 
-bool has_clmul() noexcept { return __builtin_cpu_supports("pclmul") != 0; }
+bool has_clmul() noexcept {
+  __builtin_cpu_init();  // idempotent; needed when called before the constructors that set the CPU model run
+  return __builtin_cpu_supports("pclmul") != 0;
+}
 
 #endif
 
 }  // namespace
 
 std::uint32_t crc32(std::string_view data, std::uint32_t crc) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  std::size_t n = data.size();
 #if BINAAN_CRC32_CLMUL
-  if (n >= kClmulMinBytes && has_clmul()) {
-    const std::size_t whole = n & ~std::size_t{15};
-    crc = ~crc32_clmul(p, whole, ~crc);
-    p += whole;
-    n -= whole;
+  if (data.size() >= kClmulMinBytes && has_clmul()) {
+    const std::size_t whole = data.size() & ~std::size_t{15};
+    crc = ~crc32_clmul(reinterpret_cast<const unsigned char*>(data.data()), whole, ~crc);
+    data.remove_prefix(whole);  // fewer than 16 bytes left, for the tables
   }
 #endif
+  return crc32_tables(data, crc);
+}
+
+std::uint32_t crc32_tables(std::string_view data, std::uint32_t crc) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  std::size_t n = data.size();
   if (n >= (std::size_t{1} << 16)) {
     // Two halves at once: two independent chains of look-ups keep the core busy while each waits on its loads;
     // the second half's CRC is then combined in.
