@@ -11,13 +11,14 @@ DetentionHistory::DetentionHistory(std::vector<DetentionPeriod> periods) : perio
   if (periods_.empty()) throw ValueError("detention", "[]", "at least one detention period is required");
   for (std::size_t i = 0; i < periods_.size(); ++i) {
     const auto& p = periods_[i];
-    std::string at = "detention[" + std::to_string(i) + "]";
+    // The key path is built only for a refusal: every case of a national roster passes here.
+    auto at = [i](const char* field) { return "detention[" + std::to_string(i) + "]." + field; };
     if (!p.to && i + 1 < periods_.size())
-      throw ValueError(at + ".to", "", "every detention period but the last needs an end (\"to\")");
+      throw ValueError(at("to"), "", "every detention period but the last needs an end (\"to\")");
     if (p.to && *p.to <= p.from)
-      throw ValueError(at + ".to", format_date(*p.to), "ends on or before its start " + format_date(p.from));
+      throw ValueError(at("to"), format_date(*p.to), "ends on or before its start " + format_date(p.from));
     if (i > 0 && p.from < *periods_[i - 1].to)
-      throw ValueError(at + ".from", format_date(p.from),
+      throw ValueError(at("from"), format_date(p.from),
                        "starts before the previous period ends (" + format_date(*periods_[i - 1].to) +
                            "): periods must be oldest first and must not overlap");
   }

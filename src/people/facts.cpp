@@ -35,14 +35,14 @@ void validate_facts(const Facts& facts) {
 void validate_recorded(const Recorded& recorded) {
   for (std::size_t i = 0; i < recorded.grants.size(); ++i) {
     const auto& g = recorded.grants[i];
-    std::string path = "recorded.grants[" + std::to_string(i) + "].date";
+    // The key path is built only for a refusal: every case of a national roster passes here.
+    auto path = [i](const char* field) { return "recorded.grants[" + std::to_string(i) + "]." + field; };
     if (g.date > recorded.until)
-      throw ValueError(path, format_date(g.date),
+      throw ValueError(path("date"), format_date(g.date),
                        "a recorded grant after recorded.until (" + format_date(recorded.until) + ")");
     if (i > 0 && g.date < recorded.grants[i - 1].date)
-      throw ValueError(path, format_date(g.date), "recorded grants must be in date order");
-    if (g.amount.is_zero())
-      throw ValueError("recorded.grants[" + std::to_string(i) + "].amount", "0d", "a grant amount must be non-zero");
+      throw ValueError(path("date"), format_date(g.date), "recorded grants must be in date order");
+    if (g.amount.is_zero()) throw ValueError(path("amount"), "0d", "a grant amount must be non-zero");
   }
 }
 

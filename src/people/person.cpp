@@ -21,8 +21,10 @@ Person::Person(std::string id, Religion religion, std::string name, std::optiona
     : id_(std::move(id)), name_(std::move(name)), birth_date_(birth_date), religion_(religion), sex_(sex),
       child_(child) {
   if (id_.empty()) throw ValueError("person.id", id_, "a person needs an id");
-  if (characters(id_) > kMaxTextLength) throw ValueError("person.id", id_.substr(0, 40) + "…", "longer than 1000 characters");
-  if (characters(name_) > kMaxTextLength)
+  // Characters are counted only when the bytes could be too many (a character is at least one byte).
+  if (id_.size() > kMaxTextLength && characters(id_) > kMaxTextLength)
+    throw ValueError("person.id", id_.substr(0, 40) + "…", "longer than 1000 characters");
+  if (name_.size() > kMaxTextLength && characters(name_) > kMaxTextLength)
     throw ValueError("person.name", name_.substr(0, 40) + "…", "longer than 1000 characters");
 }
 

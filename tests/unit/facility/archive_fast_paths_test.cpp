@@ -39,6 +39,8 @@ TEST(ArchiveCrc32, SlicedEqualsBytewiseOnEveryShortLengthAndAlignment) {
       const std::string_view s = std::string_view(pool).substr(offset, n);
       ASSERT_EQ(detail::crc32(s), detail::crc32_bytewise(s)) << "length " << n << " at offset " << offset;
       ASSERT_EQ(detail::crc32(s, 0x12345678u), detail::crc32_bytewise(s, 0x12345678u)) << "length " << n;
+      // The tables alone (crc32 uses carry-less multiplication instead from 64 bytes where the processor has it).
+      ASSERT_EQ(detail::crc32_tables(s, 0x12345678u), detail::crc32_bytewise(s, 0x12345678u)) << "length " << n;
     }
 }
 
@@ -47,17 +49,20 @@ TEST(ArchiveCrc32, SlicedEqualsBytewiseOnALargeBufferAndContinues) {
   const std::string big = random_bytes(rng, (std::size_t{1} << 20) + 13);
   const std::uint32_t whole = detail::crc32_bytewise(big);
   EXPECT_EQ(detail::crc32(big), whole);
+  EXPECT_EQ(detail::crc32_tables(big), whole);
   for (std::size_t cut : {std::size_t{0}, std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{4099},
                           big.size() - 1, big.size()}) {
     const std::string_view v(big);
     EXPECT_EQ(detail::crc32(v.substr(cut), detail::crc32(v.substr(0, cut))), whole) << "cut at " << cut;
+    EXPECT_EQ(detail::crc32_tables(v.substr(cut), detail::crc32_tables(v.substr(0, cut))), whole) << "cut at " << cut;
   }
   // Around the length from which the two halves are checksummed at once, and combined.
   for (std::size_t n : {std::size_t{65535}, std::size_t{65536}, std::size_t{65537}, std::size_t{65536 + 31},
-                        std::size_t{100000}})
-    EXPECT_EQ(detail::crc32(std::string_view(big).substr(3, n), 0xDEADBEEFu),
-              detail::crc32_bytewise(std::string_view(big).substr(3, n), 0xDEADBEEFu))
-        << n;
+                        std::size_t{100000}}) {
+    const std::string_view v = std::string_view(big).substr(3, n);
+    EXPECT_EQ(detail::crc32(v, 0xDEADBEEFu), detail::crc32_bytewise(v, 0xDEADBEEFu)) << n;
+    EXPECT_EQ(detail::crc32_tables(v, 0xDEADBEEFu), detail::crc32_bytewise(v, 0xDEADBEEFu)) << n;
+  }
   // The check values of the byte-wise reference itself.
   EXPECT_EQ(detail::crc32_bytewise("123456789"), 0xCBF43926u);
   EXPECT_EQ(detail::crc32(std::string(1000, 'a')), detail::crc32_bytewise(std::string(1000, 'a')));
