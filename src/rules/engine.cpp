@@ -1,6 +1,6 @@
 #include <binaan/rules/engine.hpp>
 
-#include "memory/huge_pages.hpp"
+#include "memory/hints.hpp"
 #include "rules/integration.hpp"
 #include "rules/remission.hpp"
 #include "rules/subject.hpp"
@@ -123,13 +123,7 @@ Projection projection_of(const detail::Subject& subject, const detail::Timeline&
 // larger than the caches and each case's facts lie in their own heap blocks, so without this most of a case's
 // evaluation is spent waiting for memory. The case object first, then (a few cases later, when its lines have
 // arrived) the blocks its vectors point to. A hint only: no effect on results.
-inline void prefetch(const void* p) {
-#if defined(__GNUC__) || defined(__clang__)
-  __builtin_prefetch(p);
-#else
-  (void)p;
-#endif
-}
+using detail::prefetch;
 
 void prefetch_object(const Case& c) {
   const char* p = reinterpret_cast<const char*>(&c);

@@ -1,5 +1,7 @@
 #pragma once
-// Internal: a hint for large fresh allocations. On this kind of machine (a virtual machine, Linux with transparent
+// Internal: hints to the memory system, which change no result.
+//
+// Huge pages for large fresh allocations. On this kind of machine (a virtual machine, Linux with transparent
 // huge pages in "madvise" mode) the first touch of every 4 KiB page of a big new vector is a page fault, and for a
 // national roster those faults cost more than the work done in the memory: a million projections are 116 MB, 28,000
 // faults; a million cases 488 MB. Asked before the first touch, the kernel backs the range with 2 MiB pages instead.
@@ -28,6 +30,16 @@ inline void advise_huge_pages(void* p, std::size_t bytes) noexcept {
 #else
   (void)p;
   (void)bytes;
+#endif
+}
+
+/// Asks the memory system for the cache line at `p` without waiting for it: a loop over a national roster reads
+/// places far larger than the caches, and asking a few items ahead has them arrive in time. A hint only.
+inline void prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
 #endif
 }
 
