@@ -92,7 +92,9 @@ struct DayRun {
 /// (0: one per core; never more than the roster's size; 1: the calling thread alone), each run on a std::thread
 /// started and joined inside the call. Results come in roster order and are identical for every thread count; when
 /// cases fail, the error rethrown is that of the first failing case in roster order, as on one thread. Assigning to
-/// or destroying an Engine while another thread uses it is a data race. See docs/concurrency.md.
+/// or destroying an Engine while another thread uses it is a data race. A result passed in to be overwritten (the
+/// `out` of project_all and run_grant_day) belongs to that one call: two calls at once need two. See
+/// docs/concurrency.md.
 class BINAAN_EXPORT Engine {
 public:
   /// The Indonesian default policy and the built-in holiday table.
