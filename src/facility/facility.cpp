@@ -3,7 +3,7 @@
 #include <binaan/error.hpp>
 #include <binaan/programmes/errors.hpp>
 
-#include "memory/hints.hpp"
+#include "hints.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -16,6 +16,8 @@
 #include "io/detail_archive.hpp"
 #include "io/detail_json.hpp"
 
+#include "hints.hpp"
+
 #include <binaan/error.hpp>
 #include <binaan/time/date.hpp>
 
@@ -54,18 +56,12 @@
 #include <utility>
 #include <variant>
 
-// The refusals below are built in functions of their own, marked cold: left in the readers, their message
+// The refusals below are built in cold functions of their own (BINAAN_COLD): left in the readers, their message
 // building (strings, to_string) made GCC keep every reader out of line, with a frame, for a branch never taken on
 // an honest archive (a person reads some 50 small numbers and 30 class objects).
 // The readers of the small values (every flag, option, enumeration and date: some 70 a person) and of a list's count
-// are inlined where they are read: GCC kept them out of line, and the call cost more than the read.
-#if defined(__GNUC__)
-#define BINAAN_COLD __attribute__((noinline, cold))
-#define BINAAN_INLINE inline __attribute__((always_inline))
-#else
-#define BINAAN_COLD
-#define BINAAN_INLINE inline
-#endif
+// are inlined where they are read (BINAAN_ALWAYS_INLINE): GCC kept them out of line, and the call cost more than
+// the read.
 
 namespace binaan::detail {
 
@@ -386,9 +382,9 @@ void io(Ar& ar, int& v, const char* what);
 template <class Ar>
 void io(Ar& ar, std::int64_t& v, const char* what);
 template <class Ar>
-BINAAN_INLINE void io(Ar& ar, bool& b, const char* what);
+BINAAN_ALWAYS_INLINE void io(Ar& ar, bool& b, const char* what);
 template <class Ar>
-BINAAN_INLINE void io(Ar& ar, Date& d, const char* what);
+BINAAN_ALWAYS_INLINE void io(Ar& ar, Date& d, const char* what);
 template <class Ar>
 void io(Ar& ar, Term& t, const char* what);
 template <class Ar>
@@ -396,11 +392,11 @@ void io(Ar& ar, Rupiah& r, const char* what);
 template <class Ar>
 void io(Ar& ar, ParameterValue& v, const char* what);
 template <class Ar, class E, std::enable_if_t<std::is_enum<E>::value, int> = 0>
-BINAAN_INLINE void io(Ar& ar, E& e, const char* what);
+BINAAN_ALWAYS_INLINE void io(Ar& ar, E& e, const char* what);
 template <class Ar, class T>
-BINAAN_INLINE void io(Ar& ar, std::optional<T>& o, const char* what);
+BINAAN_ALWAYS_INLINE void io(Ar& ar, std::optional<T>& o, const char* what);
 template <class Ar, class T>
-BINAAN_INLINE void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max = kMaxListItems);
+BINAAN_ALWAYS_INLINE void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max = kMaxListItems);
 template <class Ar, class T>
 void io_items(Ar& ar, std::vector<T>& v, std::uint64_t n, const char* what, std::uint64_t max);
 template <class Ar, class T, std::enable_if_t<std::is_class<T>::value, int> = 0>
@@ -459,7 +455,7 @@ void io(Ar& ar, std::int64_t& v, const char*) {
 }
 
 template <class Ar>
-BINAAN_INLINE std::uint16_t io_small(Ar& ar, std::uint16_t v, std::uint16_t max, const char* what) {
+BINAAN_ALWAYS_INLINE std::uint16_t io_small(Ar& ar, std::uint16_t v, std::uint16_t max, const char* what) {
   if (v > max) out_of_range(v, max, what);
   ar & v;
   if (v > max) out_of_range(v, max, what);
@@ -467,12 +463,12 @@ BINAAN_INLINE std::uint16_t io_small(Ar& ar, std::uint16_t v, std::uint16_t max,
 }
 
 template <class Ar>
-BINAAN_INLINE void io(Ar& ar, bool& b, const char* what) {
+BINAAN_ALWAYS_INLINE void io(Ar& ar, bool& b, const char* what) {
   b = io_small(ar, b ? 1 : 0, 1, what) == 1;
 }
 
 template <class Ar, class E, std::enable_if_t<std::is_enum<E>::value, int>>
-BINAAN_INLINE void io(Ar& ar, E& e, const char* what) {
+BINAAN_ALWAYS_INLINE void io(Ar& ar, E& e, const char* what) {
   constexpr auto max = static_cast<std::uint16_t>(EnumMax<E>::value);
   e = static_cast<E>(io_small(ar, static_cast<std::uint16_t>(e), max, what));
 }
@@ -487,7 +483,7 @@ const std::int32_t kLastDay = days_between(kDayZero, Date(9999, 12, 31));
 }
 
 template <class Ar>
-BINAAN_INLINE void io(Ar& ar, Date& d, const char* what) {
+BINAAN_ALWAYS_INLINE void io(Ar& ar, Date& d, const char* what) {
   std::int32_t n = 0;
   if constexpr (Ar::is_saving::value) {
     if (d.is_special()) throw PayloadError(what, "not a calendar day");
@@ -545,7 +541,7 @@ void io(Ar& ar, ParameterValue& v, const char* what) {
 }
 
 template <class Ar, class T>
-BINAAN_INLINE void io(Ar& ar, std::optional<T>& o, const char* what) {
+BINAAN_ALWAYS_INLINE void io(Ar& ar, std::optional<T>& o, const char* what) {
   bool present = o.has_value();
   io(ar, present, what);
   if constexpr (Ar::is_loading::value) {
@@ -575,7 +571,7 @@ inline void check_count(std::uint64_t n, std::uint64_t max, std::uint64_t remain
 }
 
 template <class Ar, class T>
-BINAAN_INLINE void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max) {
+BINAAN_ALWAYS_INLINE void io(Ar& ar, std::vector<T>& v, const char* what, std::uint64_t max) {
   std::uint64_t n = v.size();
   ar & n;
   if (n == 0) {  // most lists of a person (escapes, services, policy, …): nothing more to read, and no call

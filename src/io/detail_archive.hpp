@@ -8,7 +8,7 @@
 #include <binaan/people/case.hpp>
 #include <binaan/programmes/programmes.hpp>
 
-#include "memory/hints.hpp"
+#include "hints.hpp"
 
 #include <array>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include <binaan/rules/engine.hpp>
 
-#include "memory/hints.hpp"
+#include "hints.hpp"
 #include "rules/integration.hpp"
 #include "rules/remission.hpp"
 #include "rules/subject.hpp"

@@ -3,19 +3,13 @@
 // citation is in src/rules/rule.cpp.
 #include "rules/remission.hpp"
 
+#include "hints.hpp"
+
 #include <algorithm>
 #include <iterator>
 
 namespace binaan::detail {
 
-// What the timeline does for every candidate day (the next event, deciding it without reasons) belongs in its loop:
-// left to itself, GCC inlines them or not by the size of the whole file, and adding a function elsewhere in it once
-// cost a projection 8%.
-#if defined(__GNUC__)
-#define BINAAN_IN_LOOP inline __attribute__((always_inline))
-#else
-#define BINAAN_IN_LOOP inline
-#endif
 
 std::int32_t ru_amount(int step, std::int32_t served, std::int32_t full_from) {
   // Keppres 174/1999 Art. 4: 1st 1 month (2 months from 12 months served), 2nd 3, 3rd 4, 4th–5th 5, then 6.
@@ -152,7 +146,7 @@ public:
   std::size_t years() const { return static_cast<std::size_t>(std::max(last_ - year_ + 1, 0)); }
 
   /// The next event, or nullptr after the last; valid until the next call.
-  BINAAN_IN_LOOP const Event* next() {
+  BINAAN_ALWAYS_INLINE const Event* next() {
     if (candidate_ == candidates_) fill_year();
     const RecordedGrant* g = recorded_index_ < recorded_count_ ? recorded_at(recorded_index_) : nullptr;
     if (candidate_ < candidates_) {
@@ -272,7 +266,7 @@ public:
   Decider(const Subject& s, State& st) : s_(s), p_(s.p), st_(st) {}
 
   /// Decides the candidate `ev`; with kKeep, appends the decision's lists to `reasons` (a new Decision).
-  BINAAN_IN_LOOP Verdict decide(const Event& ev, Decision* reasons) {
+  BINAAN_ALWAYS_INLINE Verdict decide(const Event& ev, Decision* reasons) {
     dec_ = reasons;
     day_ = ev.date;
     failed_ = false;
@@ -610,7 +604,5 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
   tl.released_by_grant = st.released;
   return tl;
 }
-
-#undef BINAAN_IN_LOOP
 
 }  // namespace binaan::detail
