@@ -1,6 +1,14 @@
 #pragma once
 // Internal: hints to the compiler and to the memory system, which change no result.
-//
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 // Inlining. GCC and clang decide whether to inline a function by sizes, of the function and of the file around it;
 // for the few functions a loop over a national roster runs millions of times that guess is not good enough (adding a
 // function elsewhere in the rules' file once made GCC outline the timeline's per-day work: +8% a projection).
@@ -15,20 +23,12 @@
 #define BINAAN_COLD
 #endif
 
+namespace binaan::detail {
+
 // Huge pages for large fresh allocations. On this kind of machine (a virtual machine, Linux with transparent
 // huge pages in "madvise" mode) the first touch of every 4 KiB page of a big new vector is a page fault, and for a
 // national roster those faults cost more than the work done in the memory: a million projections are 116 MB, 28,000
 // faults; a million cases 488 MB. Asked before the first touch, the kernel backs the range with 2 MiB pages instead.
-
-#include <cstddef>
-#include <cstdint>
-#include <iterator>
-
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
-namespace binaan::detail {
 
 /// Asks for huge pages for the whole 2 MiB pages inside [p, p + bytes); allocations under 4 MiB (a small roster or
 /// archive) are left alone, not worth a huge page to zero. A hint only: nothing changes if it is refused or

@@ -11,6 +11,7 @@
 #include <exception>
 #include <iterator>
 #include <thread>
+#include <tuple>
 
 namespace binaan {
 
@@ -282,15 +283,15 @@ struct DayChunk {
   std::vector<SummaryRow> counts;  // a row per kind, level and amount granted, in the order first seen (a few dozen)
 };
 
-// Counts one granted decision in `rows`. The rows are few and a run's grants repeat the same few amounts, so a
-// look along them beats a map's allocation and pointer chase.
-void count_grant(std::vector<SummaryRow>& rows, const Decision& d) {
+// Adds `n` grants of one kind, level and amount to `rows`. The rows are few and a run's grants repeat the same few
+// amounts, so a look along them beats a map's allocation and pointer chase.
+void count_grants(std::vector<SummaryRow>& rows, GrantKind kind, bool level_ii, std::int32_t days, std::size_t n) {
   for (auto& row : rows)
-    if (row.kind == d.kind && row.level_ii == d.release && row.days == d.days) {
-      ++row.count;
+    if (row.kind == kind && row.level_ii == level_ii && row.days == days) {
+      row.count += n;
       return;
     }
-  rows.push_back({d.kind, d.release, d.days, 1});
+  rows.push_back({kind, level_ii, days, n});
 }
 
 // The chunks of a grant-day run joined into `run`, in roster order: the first chunk's lists become the run's (they
@@ -319,13 +320,7 @@ void join(std::vector<DayChunk>& chunks, DayRun& run) {
     }
   }
   for (const auto& chunk : chunks)
-    for (const SummaryRow& counted : chunk.counts) {
-      auto row = std::find_if(run.summary.begin(), run.summary.end(), [&](const SummaryRow& r) {
-        return r.kind == counted.kind && r.level_ii == counted.level_ii && r.days == counted.days;
-      });
-      if (row == run.summary.end()) run.summary.push_back(counted);
-      else row->count += counted.count;
-    }
+    for (const SummaryRow& r : chunk.counts) count_grants(run.summary, r.kind, r.level_ii, r.days, r.count);
   std::sort(run.summary.begin(), run.summary.end(), [](const SummaryRow& a, const SummaryRow& b) {
     return std::tie(a.kind, a.level_ii, a.days) < std::tie(b.kind, b.level_ii, b.days);
   });
@@ -386,7 +381,7 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
           for (std::size_t k = first; k < chunk.decisions.size(); ++k) {
             const Decision& d = chunk.decisions[k];
             if (d.release) o.release = day;
-            if (d.outcome == Outcome::Granted) count_grant(chunk.counts, d);
+            if (d.outcome == Outcome::Granted) count_grants(chunk.counts, d.kind, d.release, d.days, 1);
           }
         }
       },

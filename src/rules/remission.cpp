@@ -10,7 +10,6 @@
 
 namespace binaan::detail {
 
-
 std::int32_t ru_amount(int step, std::int32_t served, std::int32_t full_from) {
   // Keppres 174/1999 Art. 4: 1st 1 month (2 months from 12 months served), 2nd 3, 3rd 4, 4th–5th 5, then 6.
   if (step <= 1) return served >= full_from ? 60 : 30;

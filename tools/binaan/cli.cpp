@@ -299,10 +299,14 @@ void check_overrides(const Engine& engine, const Population& population) {
     try {
       (void)with_overrides(engine.policy(), c.policy);
     } catch (const ValueError& e) {
-      throw InputError(population.file(), line_of_override(c, e), "person " + c.person().id() + ": " + e.field(),
-                       e.value(), e.why());
+      throw person_input_error(population, c, e);
     }
   }
+}
+
+InputError person_input_error(const Population& population, const Case& c, const ValueError& e) {
+  return InputError(population.file(), line_of_override(c, e), "person " + c.person().id() + ": " + e.field(),
+                    e.value(), e.why());
 }
 
 long line_of_override(const Case& c, const ValueError& e) {
@@ -457,8 +461,7 @@ Evaluation evaluate_person(const Engine& engine, const Population& population, c
     ev = population.facility() ? engine.evaluate(c, population.record(c.person().id()), options)
                                : engine.evaluate(c, options);
   } catch (const ValueError& e) {  // an invalid policy override in the person's record, a date past 2200-12-31
-    throw InputError(population.file(), line_of_override(c, e), "person " + c.person().id() + ": " + e.field(),
-                     e.value(), e.why());
+    throw person_input_error(population, c, e);
   } catch (const LookupError& e) {  // a holiday the table lacks, with approximation switched off
     throw InputError(population.file(), 0, "person " + c.person().id(), "", e.what());
   }

@@ -131,6 +131,10 @@ void check_overrides(const Engine& engine, const Population& population);
 /// override when the case is evaluated, when the file's lines are gone but for the one each override keeps.
 long line_of_override(const Case& c, const ValueError& e);
 
+/// The rules' refusal `e` of one person of `population`, as an input error naming the file, the line of a refused
+/// override, and the person.
+InputError person_input_error(const Population& population, const Case& c, const ValueError& e);
+
 /// A one-line progress indicator on standard error, shown only when standard error is a terminal and the run is
 /// long (at least `kMinItems` items); silent otherwise, so output piped to a file or a test never carries it.
 class Progress {

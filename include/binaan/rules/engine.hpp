@@ -10,10 +10,11 @@
 #include <binaan/rules/policy.hpp>
 #include <binaan/time/holiday_calendar.hpp>
 
-#include <map>
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <stdexcept>
-#include <tuple>
+#include <string>
 #include <vector>
 
 namespace binaan {
