@@ -12,9 +12,9 @@
 // Inlining. GCC and clang decide whether to inline a function by sizes, of the function and of the file around it;
 // for the few functions a loop over a national roster runs millions of times that guess is not good enough (adding a
 // function elsewhere in the rules' file once made GCC outline the timeline's per-day work: +8% a projection).
-// BINAAN_ALWAYS_INLINE forces a small function into its callers; BINAAN_COLD keeps a function that builds an error
-// message out of them (marked cold: its callers stay small enough to be inlined, and the branch to it is laid out
-// as the unlikely one). Other compilers decide alone.
+// BINAAN_ALWAYS_INLINE forces a small function into its callers; BINAAN_COLD keeps a rarely called one out of them
+// (one that builds an error message, or applies a case's policy overrides), marked cold: its callers stay small
+// enough to be inlined, and the branch to it is laid out as the unlikely one. Other compilers decide alone.
 #if defined(__GNUC__)
 #define BINAAN_ALWAYS_INLINE inline __attribute__((always_inline))
 #define BINAAN_COLD __attribute__((noinline, cold))

@@ -47,18 +47,15 @@ Evaluation Engine::evaluate(const Case& c, const EvaluateOptions& options) const
 namespace {
 
 // The policy of one case: the engine's, in place, when the case has no overrides (most have none), else a copy
-// with them applied into `storage`.
-const Policy& policy_for(const Case& c, const Policy& engine_policy, std::optional<Policy>& storage) {
-  if (c.policy.empty()) return engine_policy;
+// with them applied into `storage` (a workspace's, reused from case to case).
+BINAAN_COLD const Policy& overridden_policy(const Case& c, const Policy& engine_policy, std::optional<Policy>& storage) {
   storage = with_overrides(engine_policy, c.policy);
   return *storage;
 }
 
-// The vectors a timeline borrowed from the workspace, back for the next case (the decisions, unless the result
-// took them).
-void give_back(detail::Timeline& timeline, detail::Workspace& ws) {
-  ws.grants = std::move(timeline.grants);
-  ws.decisions = std::move(timeline.decisions);
+BINAAN_ALWAYS_INLINE const Policy& policy_for(const Case& c, const Policy& engine_policy,
+                                              std::optional<Policy>& storage) {
+  return c.policy.empty() ? engine_policy : overridden_policy(c, engine_policy, storage);
 }
 
 // The rules over one case — its policy, the remission timeline, the integration programmes — handed to
@@ -67,15 +64,12 @@ template <typename Make>
 auto run_case(const Case& c, const ProgrammeRecord& record, const Policy& engine_policy,
               const detail::HolidayDays& holidays, detail::KeepDecisions keep, bool with_pb_path,
               detail::Workspace& ws, Make make) {
-  std::optional<Policy> overridden;
-  const Policy& policy = policy_for(c, engine_policy, overridden);
+  const Policy& policy = policy_for(c, engine_policy, ws.policy);
   const detail::Subject subject(c, policy, record);
   ws.decisions.clear();  // the timeline appends to it
   detail::Timeline timeline = detail::run_timeline(subject, holidays, keep, ws);
   detail::Integration integration = detail::integrate(subject, timeline, with_pb_path);
-  auto result = make(subject, policy, timeline, integration);
-  give_back(timeline, ws);
-  return result;
+  return make(subject, policy, timeline, integration);
 }
 
 // The dates an Evaluation and a Projection share, from the subject, the timeline and the integration: one place,
@@ -359,20 +353,18 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
       roster, threads,
       [&](std::size_t i, detail::Workspace& ws, DayChunk& chunk) {
         const Case& c = roster[i];
-        std::optional<Policy> overridden;
-        const Policy& policy = policy_for(c, policy_, overridden);
+        const Policy& policy = policy_for(c, policy_, ws.policy);
         detail::Subject subject(c, policy, record_of(records, i));
         // No candidate on the day and no grant recorded then (a Christian on Idul Fitri): no decision.
         if (check_first && !detail::may_have_event_on(subject, *holidays_, day)) return;
         // Nothing after the day matters: the timeline stops there and keeps only that day's decisions; the
         // milestones are not needed.
         if (!subject.until || day < *subject.until) subject.until = day;
-        // The day's decisions are decided straight into the chunk's list, lent to the timeline.
+        // The day's decisions are decided straight into the chunk's list, lent to the timeline as the workspace's.
         const std::size_t first = chunk.decisions.size();
-        ws.decisions = std::move(chunk.decisions);
-        detail::Timeline timeline = detail::run_timeline(subject, *holidays_, detail::KeepDecisions{false, day}, ws);
-        chunk.decisions = std::move(timeline.decisions);
-        ws.grants = std::move(timeline.grants);
+        std::swap(ws.decisions, chunk.decisions);
+        detail::run_timeline(subject, *holidays_, detail::KeepDecisions{false, day}, ws);
+        std::swap(ws.decisions, chunk.decisions);
         if (chunk.decisions.size() > first) {
           DayOutcome& o = chunk.outcomes.emplace_back();
           o.person = c.person().id();

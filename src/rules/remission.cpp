@@ -68,12 +68,12 @@ constexpr int order_of(GrantKind k) {
 }
 
 struct State {
+  std::vector<Grant>& grants;  // every grant so far, in date order: the fraction rule's input too (§2)
   std::int32_t total = 0;  // effective days granted so far
-  Date expiry;
+  Date expiry{};
   int receipts[3] = {0, 0, 0};  // RU, RK, PMP HAN grants received
   int anniversaries[3] = {0, 0, 0};
-  std::vector<Grant> grants;  // every grant so far, in date order: the fraction rule's input too (§2)
-  Date day;                 // the day being decided
+  Date day{};               // the day being decided
   std::int32_t served_today = 0;  // s.served(day): every decision of the day reads it
   bool child_today = false;       // s.child_on(day)
   std::int32_t ru_today = 0;
@@ -107,7 +107,7 @@ public:
   /// grants (put in order in `sorted` when the facts list them otherwise).
   EventStream(const Subject& s, const HolidayDays& holidays, std::vector<const RecordedGrant*>& sorted)
       : EventStream(s, holidays, year_of(s.last_start)) {
-    last_ = year_of(*s.term_end);
+    last_ = s.term_end_year;
     if (s.until) last_ = std::min(last_, year_of(*s.until));  // nothing after `until` is decided (run_timeline)
     if (const auto& recorded = s.c.recorded()) {
       until_ = recorded->until;
@@ -501,10 +501,11 @@ bool may_have_event_on(const Subject& s, const HolidayDays& holidays, Date d) {
 }
 
 Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisions keep, Workspace& ws) {
-  Timeline tl;
-  // The decisions kept are appended to the list the caller lent (a grant-day run lends its chunk's list, so that
-  // they are decided in their final place); the caller takes it back after use.
-  tl.decisions = std::move(ws.decisions);
+  // The grants are gathered in the workspace's list and the decisions kept are appended to its other (a grant-day
+  // run lends its chunk's list there, so that they are decided in their final place). An Evaluation copies the
+  // grants at their exact size: a national roster keeps a million of them.
+  Timeline tl{ws.grants, ws.decisions};
+  ws.grants.clear();
   if (!s.term_end) {
     tl.notes.push_back(RuleId::FixedTerm);
     return tl;
@@ -512,13 +513,9 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
   if (!rk_holiday(s.c.person().religion())) tl.notes.push_back(RuleId::ReligiousHoliday);
   EventStream events(s, holidays, ws.recorded);
 
-  State st;
+  State st{ws.grants};
   st.expiry = *s.term_end;
-  // The grants are gathered in the workspace's vector, lent to the timeline; the caller gives it back (an
-  // Evaluation copies them at their exact size: a national roster keeps a million of them). Room for about three
-  // grants a year (a hint: the list grows past it), and the recorded ones.
-  st.grants = std::move(ws.grants);
-  st.grants.clear();
+  // Room for about three grants a year (a hint: the list grows past it), and the recorded ones.
   st.grants.reserve(events.years() * 3 + (s.c.recorded() ? s.c.recorded()->grants.size() : 0));
   Decider<false> quick(s, st);  // the decisions nobody keeps
   Decider<true> full(s, st);    // the ones kept, with their reasons
@@ -599,7 +596,6 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     }
   }
   tl.expiry = st.expiry;
-  tl.grants = std::move(st.grants);
   tl.released_by_grant = st.released;
   return tl;
 }

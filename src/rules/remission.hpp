@@ -45,17 +45,20 @@ struct Event {
 /// little more than what the results keep. Owned by the caller (no global or thread-local state); one per thread.
 struct Workspace {
   std::vector<const RecordedGrant*> recorded;  // recorded grants put in order, when the facts list them otherwise
-  std::vector<Grant> grants;        // lent to Timeline::grants; give both back after use to keep their capacity
-  std::vector<Decision> decisions;  // lent to Timeline::decisions, which the kept decisions are appended to
+  std::vector<Grant> grants;        // a timeline's grants (Timeline::grants is this list): emptied by each timeline
+  std::vector<Decision> decisions;  // the kept decisions are appended to it (Timeline::decisions is this list)
+  std::optional<Policy> policy;     // the policy of a case with overrides (the engine's with them applied)
 };
 
+/// A timeline's results. Its two lists are the workspace's, lent for as long as the timeline lives (no list is
+/// moved or allocated per case): a caller that keeps them moves them out.
 struct Timeline {
-  std::vector<Grant> grants;  // in date order (the events are run in date order); integrate() relies on it
-  std::vector<Decision> decisions;
-  std::optional<Date> expiry;  // principal term end after remission
+  std::vector<Grant>& grants;  // in date order (the events are run in date order); integrate() relies on it
+  std::vector<Decision>& decisions;
+  std::optional<Date> expiry{};  // principal term end after remission
   bool released_by_grant = false;  // a level II grant ended the term
   bool estimated = false;
-  std::vector<RuleId> notes;
+  std::vector<RuleId> notes{};
 };
 
 /// Which decisions a timeline keeps: all (evaluate), none (a projection), or one day's (the grant-day run). The
@@ -78,8 +81,7 @@ inline Date fraction_reached_of(Date end, const std::vector<Grant>& grants) {
 bool may_have_event_on(const Subject& s, const HolidayDays& holidays, Date d);
 
 /// Runs every candidate day in date order up to s.until, applying recorded grants up to recorded.until and
-/// deciding the rest. The decisions `keep` names are appended to ws.decisions (lent as Timeline::decisions, and
-/// given back by the caller).
+/// deciding the rest. The grants replace ws.grants; the decisions `keep` names are appended to ws.decisions.
 Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisions keep, Workspace& ws);
 
 }  // namespace binaan::detail

@@ -22,7 +22,8 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
                                                 : is_special_crime(offence);
   if (term) {
     term_end = add_days(binaan::term_end(start, *term, p.term_convention), escape_days);
-    if (year_of(*term_end) > kMaxYear)  // every date binaan computes lies in 1900–2200 (date.hpp)
+    term_end_year = year_of(*term_end);
+    if (term_end_year > kMaxYear)  // every date binaan computes lies in 1900–2200 (date.hpp)
       throw ValueError("sentence.term", to_string(*term),
                        "the sentence ends on " + format_date(*term_end) + ", after 2200-12-31, the last day binaan computes");
   }

@@ -25,6 +25,7 @@ public:
   std::optional<Term> term;  // served term; nullopt for death and uncommuted life
   std::int32_t escape_days = 0;  // days at large: added to every end date (§4 Escape)
   std::optional<Date> term_end;  // principal term end without remission, escapes included
+  int term_end_year = 0;         // its year (with a term)
   std::optional<Date> until;     // the last day evaluated (the case's `until`; a grant-day run stops at its day)
   bool pp99_cohort = false;      // verdict final on or after PP 99/2012's day
   std::vector<Date> discipline;  // register F entries and escape returns, sorted
