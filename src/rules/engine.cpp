@@ -289,8 +289,8 @@ void count_grants(std::vector<SummaryRow>& rows, GrantKind kind, bool level_ii, 
 }
 
 // The chunks of a grant-day run joined into `run`, in roster order: the first chunk's lists become the run's (they
-// are the run's own lists, lent, or were reserved for the whole roster) and the others are appended, each freed once
-// moved. The summary is by kind, level and amount.
+// are the run's own lists, lent, or were reserved for the whole roster) and the others are appended, each then
+// emptied and kept in run.spare for the next run. The summary is by kind, level and amount.
 void join(std::vector<DayChunk>& chunks, DayRun& run) {
   run.outcomes = std::move(chunks[0].outcomes);
   run.decisions = std::move(chunks[0].decisions);
@@ -309,8 +309,9 @@ void join(std::vector<DayChunk>& chunks, DayRun& run) {
         run.outcomes.push_back(std::move(o));
       }
       std::move(chunk->decisions.begin(), chunk->decisions.end(), std::back_inserter(run.decisions));
-      chunk->outcomes = {};
-      chunk->decisions = {};
+      chunk->outcomes.clear();
+      chunk->decisions.clear();
+      run.spare.push_back({std::move(chunk->outcomes), std::move(chunk->decisions)});
     }
   }
   for (const auto& chunk : chunks)
@@ -326,6 +327,7 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
                              const std::vector<ProgrammeRecord>* records) const {
   DayRun run;
   run_grant_day(roster, day, run, threads, records);
+  run.spare = {};  // nobody runs into this one again: the chunks' lists go back to the system
   return run;
 }
 
@@ -334,6 +336,7 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
   // The last run's lists, for their memory; `out` stays empty until the run has succeeded.
   std::vector<DayOutcome> last_outcomes = std::move(out.outcomes);
   std::vector<Decision> last_decisions = std::move(out.decisions);
+  std::vector<DayRun::SpareLists> spare = std::move(out.spare);
   out = DayRun{};
   check_records(roster, records);
   // On a religion's holiday most of a roster has no candidate: a look at the day's year alone (about 300
@@ -348,7 +351,8 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
   // Most people have a decision on a grant day: each chunk appends its outcomes and their decisions in roster order
   // to lists reserved once, and counts its grants for the summary; the chunks are joined in order. Nothing is
   // allocated per person (an id longer than a short string's inside buffer aside). The first chunk writes into
-  // `out`'s own lists, so that a run into the lists of the last reuses their memory.
+  // `out`'s own lists and the others into its spare ones, so that a run into the lists of the last reuses their
+  // memory.
   std::vector<DayChunk> chunks = for_each_chunk<DayChunk>(
       roster, threads,
       [&](std::size_t i, detail::Workspace& ws, DayChunk& chunk) {
@@ -387,9 +391,12 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
           room = roster.size();
           chunk.outcomes = std::move(last_outcomes);
           chunk.decisions = std::move(last_decisions);
-          chunk.outcomes.clear();
-          chunk.decisions.clear();
+        } else if (index - 1 < spare.size()) {  // each chunk its own element: no two threads touch one
+          chunk.outcomes = std::move(spare[index - 1].outcomes);
+          chunk.decisions = std::move(spare[index - 1].decisions);
         }
+        chunk.outcomes.clear();
+        chunk.decisions.clear();
         detail::reserve_huge(chunk.outcomes, room);
         detail::reserve_huge(chunk.decisions, 2 * room);
       });

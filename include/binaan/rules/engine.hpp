@@ -75,6 +75,17 @@ struct DayRun {
   std::vector<Decision> decisions;   ///< every outcome's decisions, outcome after outcome, each in grant order
   std::vector<SummaryRow> summary;   ///< by kind, level, amount
 
+  /// Not a result: lists kept empty, for their memory, by a run on more than one thread into this DayRun (the
+  /// `out` of Engine::run_grant_day). Each chunk of the roster but the first decides into lists of its own, which
+  /// are appended to `outcomes` and `decisions` at the end; the next run into this DayRun decides into them again
+  /// instead of asking the system for fresh pages. They hold about (threads − 1) / threads of the memory of the
+  /// lists above; assign `{}` to give it back. A DayRun returned by value has none.
+  struct SpareLists {
+    std::vector<DayOutcome> outcomes;
+    std::vector<Decision> decisions;
+  };
+  std::vector<SpareLists> spare;
+
   /// The decisions of `o`, an outcome of this run; throws std::out_of_range for one that is not.
   DecisionView decisions_of(const DayOutcome& o) const {
     if (o.first > decisions.size() || o.count > decisions.size() - o.first)
@@ -146,7 +157,8 @@ public:
 
   /// The same into `out`, overwritten: a what-if loop or a daily job that runs the same roster again and again
   /// reuses the memory of the last run's outcomes and decisions (a million people's are about 240 MB, whose fresh
-  /// pages cost the system about a fifth of the run). When it throws, `out` is left empty.
+  /// pages cost the system about a fifth of the run), and on more than one thread its spare lists
+  /// (DayRun::spare), so that a run like the last allocates nothing. When it throws, `out` is left empty.
   void run_grant_day(const std::vector<Case>& roster, Date day, DayRun& out, unsigned threads = 1,
                      const std::vector<ProgrammeRecord>* records = nullptr) const;
 

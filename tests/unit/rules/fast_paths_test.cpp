@@ -210,6 +210,37 @@ TEST(FastPaths, GrantDayRunIntoADayRunOverwritesWhateverItHeld) {
   EXPECT_FALSE(out.summary.empty());
 }
 
+// A run on more than one thread keeps its later chunks' lists in DayRun::spare, empty, and the next run like it
+// decides into the same memory; a DayRun returned by value keeps none.
+TEST(FastPaths, GrantDayRunOnThreadsKeepsItsChunksListsForTheNext) {
+  const Engine engine;
+  const std::vector<Case> cases = golden_cases();
+  const Date day = make_date(2019, 8, 17);
+  EXPECT_TRUE(engine.run_grant_day(cases, day, 2).spare.empty());
+  DayRun out;
+  engine.run_grant_day(cases, day, out, 1);
+  EXPECT_TRUE(out.spare.empty()) << "one thread: no chunk of its own";
+  engine.run_grant_day(cases, day, out, 3);
+  ASSERT_EQ(out.spare.size(), 2u);
+  std::vector<const Decision*> blocks;
+  for (const auto& lists : out.spare) {
+    EXPECT_TRUE(lists.outcomes.empty());
+    EXPECT_TRUE(lists.decisions.empty());
+    EXPECT_GT(lists.outcomes.capacity(), 0u);
+    EXPECT_GT(lists.decisions.capacity(), 0u);
+    blocks.push_back(lists.decisions.data());
+  }
+  const std::string expected = day_run_to_json(engine.run_grant_day(cases, day, 3));
+  engine.run_grant_day(cases, day, out, 3);
+  EXPECT_EQ(day_run_to_json(out), expected);
+  ASSERT_EQ(out.spare.size(), 2u);
+  for (std::size_t i = 0; i < blocks.size(); ++i) EXPECT_EQ(out.spare[i].decisions.data(), blocks[i]) << i;
+  // Fewer threads use the first spare lists (grown: a chunk is larger) and give the others back.
+  engine.run_grant_day(cases, day, out, 2);
+  EXPECT_EQ(out.spare.size(), 1u);
+  EXPECT_EQ(day_run_to_json(out), expected);
+}
+
 // A run into a DayRun that fails (records of another roster, an invalid override, a day that is not a calendar
 // day) leaves it empty: never the last run's results under the new day, nor a part of the new run.
 TEST(FastPaths, GrantDayRunIntoADayRunLeavesItEmptyWhenItThrows) {
@@ -218,14 +249,16 @@ TEST(FastPaths, GrantDayRunIntoADayRunLeavesItEmptyWhenItThrows) {
   const std::vector<ProgrammeRecord> one(1);
   auto filled = [&] {
     DayRun run;
-    engine.run_grant_day(cases, make_date(2019, 8, 17), run);
+    engine.run_grant_day(cases, make_date(2019, 8, 17), run, 2);  // two threads: spare lists too
     EXPECT_FALSE(run.outcomes.empty());
+    EXPECT_FALSE(run.spare.empty());
     return run;
   };
   auto expect_empty = [](const DayRun& run, const char* what) {
     EXPECT_TRUE(run.outcomes.empty()) << what;
     EXPECT_TRUE(run.decisions.empty()) << what;
     EXPECT_TRUE(run.summary.empty()) << what;
+    EXPECT_TRUE(run.spare.empty()) << what;
     EXPECT_TRUE(run.date.is_not_a_date()) << what;
   };
   DayRun out = filled();
