@@ -147,16 +147,14 @@ public:
   /// The next event, or nullptr after the last; valid until the next call.
   BINAAN_ALWAYS_INLINE const Event* next() {
     if (candidate_ == candidates_) fill_year();
-    const RecordedGrant* g = recorded_index_ < recorded_count_ ? recorded_at(recorded_index_) : nullptr;
-    if (candidate_ < candidates_) {
-      Event& c = year_events_[candidate_];
-      if (!g || !comes_before(g->date, g->kind, c.date, c.kind)) {
-        ++candidate_;
-        if (until_) c.covered = c.date <= *until_;
-        return &c;
-      }
+    if (recorded_index_ == recorded_count_) {  // no recorded grant (left): the candidates alone, as for most people
+      if (candidate_ == candidates_) return nullptr;
+      return candidate();
     }
-    if (!g) return nullptr;
+    const RecordedGrant* g = recorded_at(recorded_index_);
+    if (candidate_ < candidates_ && !comes_before(g->date, g->kind, year_events_[candidate_].date,
+                                                  year_events_[candidate_].kind))
+      return candidate();
     ++recorded_index_;
     recorded_event_ = Event{g->date, g->kind, DateStatus::Fixed, g, false};
     return &recorded_event_;
@@ -172,6 +170,13 @@ private:
     return true;
   }
   const RecordedGrant* recorded_at(std::size_t i) const { return recorded_ ? recorded_ + i : sorted_[i]; }
+
+  // The next candidate, covered when on or before recorded.until.
+  BINAAN_ALWAYS_INLINE Event* candidate() {
+    Event& c = year_events_[candidate_++];
+    if (until_) c.covered = c.date <= *until_;
+    return &c;
+  }
 
   void push(Date d, GrantKind kind, DateStatus status = DateStatus::Fixed) {
     year_events_[candidates_++] = Event{d, kind, status, nullptr, false};
@@ -519,11 +524,13 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
   st.grants.reserve(events.years() * 3 + (s.c.recorded() ? s.c.recorded()->grants.size() : 0));
   Decider<false> quick(s, st);  // the decisions nobody keeps
   Decider<true> full(s, st);    // the ones kept, with their reasons
-  const std::optional<Date>& until = s.until;
+  // The timeline ends at the first event on or after `stop`, a day number: the expiry (moved earlier by every
+  // grant), or the day after `until` if earlier; a level II release ends it at once (stop 0). All are calendar days.
+  const std::uint32_t after_until = s.until ? s.until->day_number() + 1 : 0xFFFFFFFFu;
+  std::uint32_t stop = std::min(after_until, st.expiry.day_number());
   while (const Event* next = events.next()) {
     const Event& ev = *next;
-    if (until && ev.date > *until) break;
-    if (st.released || ev.date >= st.expiry) break;
+    if (ev.date.day_number() >= stop) break;
     if (ev.date <= s.last_start && !ev.recorded) continue;
     if (ev.date != st.day) {
       st.day = ev.date;
@@ -564,7 +571,7 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
     bool release = false;
     if (v.outcome == Outcome::Granted) {
       const std::int32_t nominal = v.days;
-      std::int32_t left = days_between(ev.date, st.expiry);
+      const auto left = static_cast<std::int32_t>(st.expiry.day_number() - ev.date.day_number());  // calendar days
       effective = std::min(nominal, left);
       if (nominal >= left) {  // Keppres 174/1999 Art. 4(2), 5(2): level II, released on the grant day
         release = true;
@@ -576,6 +583,7 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       }
       st.total += effective;
       st.expiry = add_days(*s.term_end, -st.total);
+      stop = st.released ? 0 : std::min(after_until, st.expiry.day_number());
       if (slot >= 0) ++st.receipts[slot];
       if (ev.kind == GrantKind::Ru) st.ru_today = nominal;
       Grant& grant = st.grants.emplace_back();  // in place, not through a temporary copied in

@@ -64,15 +64,26 @@ struct Timeline {
 /// Which decisions a timeline keeps: all (evaluate), none (a projection), or one day's (the grant-day run). The
 /// others are still decided — the ladder and the fractions need them — but not kept.
 struct KeepDecisions {
+  KeepDecisions() = default;
+  KeepDecisions(bool keep_all, std::optional<Date> keep_day)
+      : all(keep_all), day_number(keep_day ? keep_day->day_number() : 0) {}
   bool all = false;
-  std::optional<Date> day;
-  bool keeps(Date d) const { return all || (day && *day == d); }
+  std::uint32_t day_number = 0;  // the one day's (0, boost's negative infinity, is no calendar day: none)
+  /// Whether the decision of calendar day d is kept.
+  bool keeps(Date d) const { return all || d.day_number() == day_number; }
 };
 
 /// fraction_reached (§2) with the effective days of `grants` (in date order) as the remission granted.
 inline Date fraction_reached_of(Date end, const std::vector<Grant>& grants) {
   return fraction_reached_in(
       end, grants.data(), grants.size(), [](const Grant& g) { return g.date; },
+      [](const Grant& g) { return g.effective_days; });
+}
+
+/// The same for two ends in one pass over the grants.
+inline std::array<Date, 2> fractions_reached_of(Date first, Date second, const std::vector<Grant>& grants) {
+  return fractions_reached_in<2>(
+      {first, second}, grants.data(), grants.size(), [](const Grant& g) { return g.date; },
       [](const Grant& g) { return g.effective_days; });
 }
 

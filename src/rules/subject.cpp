@@ -40,8 +40,9 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
                      [&](std::uint32_t a, std::uint32_t b) { return by_date(assessments[a], assessments[b]); });
   }
   // age_on(birth, d) < n  ⇔  d < add_years(birth, n): add_years is monotone (the clamp rule of §2).
+  if (const auto flag = cs.person().child_flag()) child_until_ = *flag ? 0xFFFFFFFFu : 0u;
   if (auto birth = cs.person().birth_date()) {
-    if (!cs.person().child_flag()) adult_from = add_years(*birth, pol.child_age);
+    if (!cs.person().child_flag()) child_until_ = add_years(*birth, pol.child_age).day_number();
     if (pol.project_kemanusiaan) elderly_from = add_years(*birth, pol.kemanusiaan_min_age + 1);
   }
 }
@@ -68,11 +69,6 @@ bool Subject::special_thresholds_on(Date d) const {
   // §6: the PP 99 cohort from PP 99's day, and every special-crime inmate from Permenkumham 7/2022.
   if (!special_pp99()) return false;
   return (pp99_cohort && d >= p.pp99_from) || d >= p.permenkumham_7_2022_from;
-}
-
-Date Subject::fraction_end_of(Fraction f, std::optional<Date>& cache) const {
-  if (!cache) cache = add_days(fraction_end(start, *term, f, p.term_convention, p.fraction_convention), escape_days);
-  return *cache;
 }
 
 }  // namespace binaan::detail

@@ -29,9 +29,6 @@ public:
   std::optional<Date> until;     // the last day evaluated (the case's `until`; a grant-day run stops at its day)
   bool pp99_cohort = false;      // verdict final on or after PP 99/2012's day
   std::vector<Date> discipline;  // register F entries and escape returns, sorted
-  // The first day the person is no longer a child (the child_age-th birthday), when only the birth date tells;
-  // age only grows, so this one day answers child_on for every day without date arithmetic per candidate.
-  std::optional<Date> adult_from;
   // The first day the person is over kemanusiaan_min_age (the birthday after it), when the birth date is known
   // and the policy projects remisi kemanusiaan.
   std::optional<Date> elderly_from;
@@ -57,8 +54,8 @@ public:
   const ParticipationEvidence* participation_on(Date d) const {
     return record.participation.empty() ? nullptr : participation_in_record(d);
   }
-  /// A child on day d (explicit flag, else birth date; unknown: adult).
-  bool child_on(Date d) const;
+  /// A child on day d (explicit flag, else birth date; unknown: adult). `d` is a calendar day.
+  bool child_on(Date d) const { return d.day_number() < child_until_; }
 
   /// Whether any ground of remisi tambahan is recorded at all (a service, or a pemuka period in the facts or the
   /// programme record); most people have none, and then no tambahan candidate is listed.
@@ -82,9 +79,17 @@ public:
 
 private:
   const ParticipationEvidence* participation_in_record(Date d) const;
+  // The day number of the first day the person is no longer a child: the child_age-th birthday when the birth date
+  // tells; 0 for an adult throughout (flag false, or nothing known), past every day for a child throughout (flag
+  // true). Age only grows, so this one number answers child_on for every day without date arithmetic per candidate.
+  std::uint32_t child_until_ = 0;
   bool special_pp99_ = false;
   std::vector<std::uint32_t> assessment_order_;  // empty when the facts list them in date order already (most do)
-  Date fraction_end_of(Fraction f, std::optional<Date>& cache) const;
+  // Inline: called with a constant fraction, fraction_end's divisions become multiplications.
+  Date fraction_end_of(Fraction f, std::optional<Date>& cache) const {
+    if (!cache) cache = add_days(fraction_end(start, *term, f, p.term_convention, p.fraction_convention), escape_days);
+    return *cache;
+  }
   mutable std::optional<Date> one_third_end_;
   mutable std::optional<Date> half_end_;
   mutable std::optional<Date> two_thirds_end_;
@@ -92,7 +97,8 @@ private:
 };
 
 inline std::int32_t Subject::served(Date d) const {
-  std::int32_t days = days_between(last_start, d);
+  // Both are calendar days (a candidate day, the start of a detention period): their day numbers subtract.
+  std::int32_t days = static_cast<std::int32_t>(d.day_number() - last_start.day_number());
   for (const auto& e : c.facts().escapes) {
     Date from = std::max(e.from, last_start);
     Date to = std::min(e.to, d);
@@ -114,9 +120,5 @@ inline std::optional<Date> Subject::discipline_in(Date d, std::int32_t window) c
   return latest;
 }
 
-inline bool Subject::child_on(Date d) const {
-  if (auto flag = c.person().child_flag()) return *flag;
-  return adult_from && d < *adult_from;  // unknown birth date: adult
-}
 
 }  // namespace binaan::detail

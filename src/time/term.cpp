@@ -52,32 +52,6 @@ Term term_from_nominal_days(int days) {
   return Term(0, days / 30, days % 30);
 }
 
-Date term_end(Date start, Term t, TermConvention c) {
-  switch (c) {
-    case TermConvention::CalendarYears30DayMonths:
-      return add_days(add_years(start, t.years()), 30 * t.months() + t.days());
-    case TermConvention::Calendar:
-      return add_days(add_months(start, t.total_months()), t.days());
-    case TermConvention::Days360:
-      return add_days(start, 360 * t.years() + 30 * t.months() + t.days());
-  }
-  return start;  // unreachable: every enumerator is handled above
-}
-
-std::int32_t term_days(Date start, Term t, TermConvention c) { return days_between(start, term_end(start, t, c)); }
-
-namespace {
-constexpr long ceil_div(long a, long b) { return (a + b - 1) / b; }
-}  // namespace
-
-Date fraction_end(Date start, Term t, Fraction f, TermConvention tc, FractionConvention fc) {
-  if (fc == FractionConvention::TermDays) {
-    long days = ceil_div(static_cast<long>(term_days(start, t, tc)) * f.numerator, f.denominator);
-    return add_days(start, static_cast<std::int32_t>(days));
-  }
-  return term_end(start, fraction_of(t, f), tc);
-}
-
 Date fraction_reached(Date end, const std::vector<DatedDays>& grants) {
   return detail::fraction_reached_in(
       end, grants.data(), grants.size(), [](const DatedDays& g) { return g.date; },

@@ -6,6 +6,7 @@
 #include <binaan/export.hpp>
 #include <binaan/time/date.hpp>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -82,12 +83,24 @@ enum class TermConvention {
 };
 
 /// The day a term that starts on `start` ends: the first day no longer served. Example (default convention):
-/// 2017-05-09 + 2y = 2019-05-09; 2019-01-05 + 10y6m = 2019-01-05 + 10 years + 180 days.
-BINAAN_EXPORT Date term_end(Date start, Term t, TermConvention c = TermConvention::CalendarYears30DayMonths);
+/// 2017-05-09 + 2y = 2019-05-09; 2019-01-05 + 10y6m = 2019-01-05 + 10 years + 180 days. Errors as add_months.
+/// Inline, as fraction_end: the rules take the end of every sentence and of fixed fractions of it.
+inline Date term_end(Date start, Term t, TermConvention c = TermConvention::CalendarYears30DayMonths) {
+  switch (c) {
+    case TermConvention::CalendarYears30DayMonths:
+      return add_days(add_years(start, t.years()), 30 * t.months() + t.days());
+    case TermConvention::Calendar:
+      return add_days(add_months(start, t.total_months()), t.days());
+    case TermConvention::Days360:
+      return add_days(start, 360 * t.years() + 30 * t.months() + t.days());
+  }
+  return start;  // unreachable: every enumerator is handled above
+}
 
 /// `term_end(start, t) - start` in days.
-BINAAN_EXPORT std::int32_t term_days(Date start, Term t,
-                                     TermConvention c = TermConvention::CalendarYears30DayMonths);
+inline std::int32_t term_days(Date start, Term t, TermConvention c = TermConvention::CalendarYears30DayMonths) {
+  return days_between(start, term_end(start, t, c));
+}
 
 /// A fraction of a sentence: ⅓, ½, ⅔, 1/12.
 struct Fraction {
@@ -117,8 +130,15 @@ inline Term fraction_of(Term t, Fraction f) {
 }
 
 /// The day the fraction of the sentence ends, ignoring remission: under NormalisedTerm
-/// `term_end(start, fraction_of(t, f))`; under TermDays `start + ceil(f × term_days(start, t))`.
-BINAAN_EXPORT Date fraction_end(Date start, Term t, Fraction f, TermConvention tc, FractionConvention fc);
+/// `term_end(start, fraction_of(t, f))`; under TermDays `start + ceil(f × term_days(start, t))`. Inline: called with
+/// a constant fraction, its divisions become multiplications.
+inline Date fraction_end(Date start, Term t, Fraction f, TermConvention tc, FractionConvention fc) {
+  if (fc == FractionConvention::TermDays) {
+    const long days = (static_cast<long>(term_days(start, t, tc)) * f.numerator + f.denominator - 1) / f.denominator;
+    return add_days(start, static_cast<std::int32_t>(days));
+  }
+  return term_end(start, fraction_of(t, f), tc);
+}
 
 /// A dated amount of remission in days, as the time model sees it.
 struct DatedDays {
@@ -133,27 +153,51 @@ BINAAN_EXPORT Date fraction_reached(Date end, const std::vector<DatedDays>& gran
 
 namespace detail {
 
-/// fraction_reached over `n` dated amounts of any type: `date_of(x)` and `days_of(x)` read one (the engine reads
-/// its list of grants without a second list of dated days). The one implementation of the rule.
-template <typename T, typename DateOf, typename DaysOf>
-Date fraction_reached_in(Date end, const T* g, std::size_t n, DateOf date_of, DaysOf days_of) {
+/// fraction_reached over `n` dated amounts of any type, for N ends (the integration programmes ask for ½ and ⅔ of
+/// every sentence): `date_of(x)` and `days_of(x)` read one (the engine reads its list of grants without a second
+/// list of dated days). The one implementation of the rule.
+template <std::size_t N, typename T, typename DateOf, typename DaysOf>
+std::array<Date, N> fractions_reached_in(const std::array<Date, N>& ends, const T* g, std::size_t n, DateOf date_of,
+                                         DaysOf days_of) {
   // S is a step function that only grows; between two grant days it is constant, so the answer in the k-th
   // interval [g_k, g_k+1) is max(g_k, end - S_k) if that lies inside the interval. On day numbers: boost compares
   // dates by their numbers, and end - S_k is add_days (a special `end` stays itself).
+  // The answer never comes earlier for a later end, so an end no earlier than the last (both calendar days, S not
+  // past either) goes on from the interval where the last was found: ½ then ⅔ is one pass over the amounts.
   constexpr std::uint32_t kMinDayNumber = 2232400;  // boost's day number of min_date_time, 1400-01-01 (tested)
-  const std::uint32_t e = end.day_number();
-  const bool special = is_special_day_number(e);
+  std::array<Date, N> reached{};
   std::uint32_t cumulative = 0;  // S_k, added as boost adds days: modulo 2^32
   std::size_t i = 0;
   std::uint32_t interval_start = kMinDayNumber;
-  while (true) {
-    std::uint32_t candidate = special ? e : e - cumulative;
-    if (candidate < interval_start) candidate = interval_start;
-    if (i == n || candidate < date_of(g[i]).day_number()) return Date(candidate);
-    interval_start = date_of(g[i]).day_number();
-    while (i < n && date_of(g[i]).day_number() == interval_start)
-      cumulative += static_cast<std::uint32_t>(days_of(g[i++]));
+  std::uint32_t last_end = 0;
+  for (std::size_t k = 0; k < N; ++k) {
+    const std::uint32_t e = ends[k].day_number();
+    const bool special = is_special_day_number(e);
+    if (k > 0 && (special || is_special_day_number(last_end) || e < last_end || cumulative > last_end)) {
+      cumulative = 0;
+      i = 0;
+      interval_start = kMinDayNumber;
+    }
+    last_end = e;
+    while (true) {
+      std::uint32_t candidate = special ? e : e - cumulative;
+      if (candidate < interval_start) candidate = interval_start;
+      if (i == n || candidate < date_of(g[i]).day_number()) {
+        reached[k] = Date(candidate);
+        break;
+      }
+      interval_start = date_of(g[i]).day_number();
+      while (i < n && date_of(g[i]).day_number() == interval_start)
+        cumulative += static_cast<std::uint32_t>(days_of(g[i++]));
+    }
   }
+  return reached;
+}
+
+/// fractions_reached_in for one end.
+template <typename T, typename DateOf, typename DaysOf>
+Date fraction_reached_in(Date end, const T* g, std::size_t n, DateOf date_of, DaysOf days_of) {
+  return fractions_reached_in<1>({end}, g, n, date_of, days_of)[0];
 }
 
 }  // namespace detail

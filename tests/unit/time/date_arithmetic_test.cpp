@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -218,4 +219,36 @@ TEST(TermArithmetic, FractionReachedKeepsBoostsMinimumAndSpecialValues) {
   EXPECT_EQ(fraction_reached(Date(2020, 10, 16), grants), Date(2020, 8, 17));  // 90 days earlier: on the grant day
   EXPECT_EQ(fraction_reached(Date(2020, 10, 15), grants), Date(2020, 8, 17));
   EXPECT_EQ(fraction_reached(Date(2020, 11, 20), grants), Date(2020, 8, 22));
+}
+
+// Two ends in one pass (½ and ⅔ of a sentence) give what each alone gives, in either order, with special values,
+// ends before every grant and after the last, one end twice, and sums of days past an end.
+TEST(TermArithmetic, FractionsReachedInOnePassEqualEachEndAlone) {
+  std::mt19937 rng(20260817);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const Date specials[] = {Date(bg::neg_infin), Date(bg::pos_infin), Date(bg::not_a_date_time), Date(bg::min_date_time)};
+  auto date_of = [](const DatedDays& g) { return g.date; };
+  auto days_of = [](const DatedDays& g) { return g.days; };
+  std::size_t resumed = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::vector<DatedDays> grants;
+    Date day(2010, 1, 1);
+    const int count = pick(0, 12);
+    for (int k = 0; k < count; ++k) {
+      day = add_days(day, pick(0, 400));  // some on the same day
+      grants.push_back({day, round % 50 == 0 ? pick(0, 2'000'000'000) : pick(0, 180)});
+    }
+    auto end = [&] {
+      const int kind = pick(0, 20);
+      if (kind == 0) return specials[pick(0, 3)];
+      return add_days(Date(2009, 6, 1), pick(0, 7000));
+    };
+    const Date a = end();
+    const Date b = pick(0, 9) == 0 ? a : end();
+    const auto both = detail::fractions_reached_in<2>({a, b}, grants.data(), grants.size(), date_of, days_of);
+    EXPECT_EQ(both[0], fraction_reached(a, grants)) << round;
+    EXPECT_EQ(both[1], fraction_reached(b, grants)) << round;
+    if (!a.is_special() && !b.is_special() && a <= b) ++resumed;
+  }
+  EXPECT_GT(resumed, 5000u);  // the second end went on from the first's interval often
 }
