@@ -133,7 +133,7 @@ public:
   /// The candidate days of one year only (no recorded grants).
   EventStream(const Subject& s, const HolidayDays& holidays, int year)
       : s_(s), holidays_(holidays), rk_(rk_holiday(s.c.person().religion())), tambahan_(s.has_tambahan_ground()),
-        year_(year), last_(year) {}
+        child_(s.child_on(s.last_start)), year_(year), last_(year) {}
 
   /// Whether the first year's candidates include day d.
   bool year_has_candidate_on(Date d) {
@@ -203,7 +203,7 @@ private:
       Date elderly_day = add_days(ru, -80);
       if (s_.elderly_from && elderly_day >= *s_.elderly_from) add(elderly_day, GrantKind::Kemanusiaan);
     }
-    if (y >= s_.p.pmp_han_from_year) {
+    if (child_ && y >= s_.p.pmp_han_from_year) {
       Date han = add_days(ru, -25);  // 23 July, Hari Anak Nasional: 25 days before 17 August
       if (s_.child_on(han)) add(han, GrantKind::PmpHan);
     }
@@ -220,6 +220,9 @@ private:
   const HolidayDays& holidays_;
   const std::optional<Holiday> rk_;
   const bool tambahan_;
+  // A child on the last detention's first day: age only grows, so anyone else is never a child on a later candidate
+  // day (one before that day is never decided), and no PMP HAN candidate is listed for them.
+  const bool child_;
   int year_ = 0;  // the next year to fill
   int last_ = 0;
   Event year_events_[kMaxPerYear];

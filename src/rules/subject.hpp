@@ -47,8 +47,11 @@ public:
   bool escaped_on_or_before(Date d) const;
   /// The latest discipline entry in (d − window, d], if any.
   std::optional<Date> discipline_in(Date d, std::int32_t window) const;
-  /// The first day on or after `d` with no discipline entry in the look-back window.
-  Date first_clear_day(Date d, std::int32_t window) const;
+  /// The first day on or after `d` with no discipline entry in the look-back window (inline for the people with
+  /// none, most of them: the integration programmes ask three or four times a person).
+  Date first_clear_day(Date d, std::int32_t window) const {
+    return discipline.empty() ? d : first_clear_day_after_discipline(d, window);
+  }
   /// The programme record's evidence for day d: the latest period that ended before d and within the year before
   /// it; nullptr when the record has none.
   const ParticipationEvidence* participation_on(Date d) const {
@@ -79,6 +82,7 @@ public:
 
 private:
   const ParticipationEvidence* participation_in_record(Date d) const;
+  Date first_clear_day_after_discipline(Date d, std::int32_t window) const;
   // The day number of the first day the person is no longer a child: the child_age-th birthday when the birth date
   // tells; 0 for an adult throughout (flag false, or nothing known), past every day for a child throughout (flag
   // true). Age only grows, so this one number answers child_on for every day without date arithmetic per candidate.
