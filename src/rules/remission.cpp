@@ -27,15 +27,6 @@ std::int32_t rk_amount(int step, std::int32_t served, std::int32_t full_from) {
   return 60;
 }
 
-HolidayDays::HolidayDays(const HolidayCalendar& calendar) : calendar_(calendar) {
-  constexpr Holiday kAll[] = {Holiday::Independence, Holiday::Natal, Holiday::IdulFitri,
-                              Holiday::Nyepi,        Holiday::Waisak, Holiday::Imlek};
-  days_.resize(std::size(kAll) * kYears);
-  for (Holiday h : kAll)
-    for (int y = kMinYear; y <= kMaxYear; ++y)
-      days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (y - kMinYear))] = calendar.resolve(h, y);
-}
-
 namespace {
 
 // Keppres 174/1999 Art. 2, 7(5): the RK holiday of the religion first registered.
@@ -94,13 +85,70 @@ bool comes_before(Date a_date, GrantKind a_kind, Date b_date, GrantKind b_kind) 
   return x != y ? x < y : order_of(a_kind) < order_of(b_kind);
 }
 
+// The candidate days of year y in the order they are decided (§3): the fixed days in their order (29 May, 23 July,
+// 17 August) with the RK of `rk` put in its place among them; push(date, kind, status) takes each. The person's
+// age and the policy decide whether remisi kemanusiaan (kemanusiaan_on(29 May)) and PMP HAN (pmp_han_on(23 July))
+// are candidates; a tambahan candidate is listed only for a person with a ground recorded at all (one with none is
+// never decided: run_timeline skips it). The one piece of code that makes a year's candidates, for every person and
+// for HolidayDays' table of plain years.
+template <typename KemanusiaanOn, typename PmpHanOn, typename Push>
+void candidates_of_year(const HolidayDays& holidays, int y, std::optional<Holiday> rk, bool tambahan,
+                        KemanusiaanOn kemanusiaan_on, PmpHanOn pmp_han_on, Push push) {
+  const Date ru = holidays.resolve(Holiday::Independence, y).date;  // Keppres 174/1999 Art. 4: 17 August
+  std::optional<HolidayDate> rk_day;
+  if (rk) rk_day = holidays.resolve(*rk, y);
+  // A fixed candidate of the year, preceded by the RK when the RK comes first.
+  auto add = [&](Date d, GrantKind kind) {
+    if (rk_day && comes_before(rk_day->date, GrantKind::Rk, d, kind)) {
+      push(rk_day->date, GrantKind::Rk, rk_day->status);
+      rk_day.reset();
+    }
+    push(d, kind, DateStatus::Fixed);
+  };
+  // 29 May, Hari Lanjut Usia Nasional (Permenkumham 3/2018 Art. 29): 80 days before 17 August.
+  if (const Date elderly_day = add_days(ru, -80); kemanusiaan_on(elderly_day)) add(elderly_day, GrantKind::Kemanusiaan);
+  // 23 July, Hari Anak Nasional: 25 days before 17 August.
+  if (const Date han = add_days(ru, -25); pmp_han_on(han)) add(han, GrantKind::PmpHan);
+  add(ru, GrantKind::Ru);
+  if (tambahan) add(ru, GrantKind::Tambahan);
+  if (y >= 1955 && (y - 1955) % 10 == 0) add(ru, GrantKind::Dasawarsa);  // Keppres 120/1955
+  if (rk_day) push(rk_day->date, GrantKind::Rk, rk_day->status);  // after 17 August
+}
+
+}  // namespace
+
+HolidayDays::HolidayDays(const HolidayCalendar& calendar) : calendar_(calendar) {
+  constexpr Holiday kAll[] = {Holiday::Independence, Holiday::Natal, Holiday::IdulFitri,
+                              Holiday::Nyepi,        Holiday::Waisak, Holiday::Imlek};
+  days_.resize(std::size(kAll) * kYears);
+  for (Holiday h : kAll)
+    for (int y = kMinYear; y <= kMaxYear; ++y)
+      days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (y - kMinYear))] = calendar.resolve(h, y);
+  // A plain person's years, for no RK (in Independence's place) and for each RK holiday.
+  plain_.resize(std::size(kAll) * kYears);
+  auto never = [](Date) { return false; };
+  for (Holiday h : kAll) {
+    std::optional<Holiday> rk;
+    if (h != Holiday::Independence) rk = h;
+    for (int y = kMinYear; y <= kMaxYear; ++y) {
+      PlainYear& year = plain_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (y - kMinYear))];
+      candidates_of_year(*this, y, rk, false, never, never, [&](Date d, GrantKind kind, DateStatus status) {
+        year.events[year.count++] = Event{d, kind, status, nullptr};
+      });
+    }
+  }
+}
+
+namespace {
+
 // The events of a timeline in the order they are run: every candidate day of the term, year by year, merged with
 // the recorded grants (a candidate before the recorded grant of the same day and kind). Made one year at a time as
 // the timeline asks, never as a list: the timeline stops at the expiry, and a national roster would otherwise write
 // and read back millions of days nobody reaches.
-// A year's candidates are its fixed days in their order (29 May, 23 July, 17 August) with the year's RK holiday put
-// in its place among them. Years follow each other because a calendar's holiday of year y lies in year y (the
-// calendar keys its rows by the date's year; tests/unit/time/holiday_calendar_test.cpp checks every year 1900–2200).
+// A year's candidates are made by candidates_of_year, or for a plain person (no tambahan ground, no child, no remisi
+// kemanusiaan: most people) read in place from the engine's table of plain years, made by the same function.
+// Years follow each other because a calendar's holiday of year y lies in year y (the calendar keys its rows by the
+// date's year; tests/unit/time/holiday_calendar_test.cpp checks every year 1900–2200).
 class EventStream {
 public:
   /// Every event of the timeline: the candidates from the year of the last detention's start, and the recorded
@@ -130,15 +178,19 @@ public:
     }
   }
 
+  EventStream(const EventStream&) = delete;  // events_ may point into the object itself
+  EventStream& operator=(const EventStream&) = delete;
+
   /// The candidate days of one year only (no recorded grants).
   EventStream(const Subject& s, const HolidayDays& holidays, int year)
       : s_(s), holidays_(holidays), rk_(rk_holiday(s.c.person().religion())), tambahan_(s.has_tambahan_ground()),
-        child_(s.child_on(s.last_start)), year_(year), last_(year) {}
+        child_(s.child_on(s.last_start)),
+        plain_(!tambahan_ && !child_ && !(s.p.project_kemanusiaan && s.elderly_from)), year_(year), last_(year) {}
 
   /// Whether the first year's candidates include day d.
   bool year_has_candidate_on(Date d) {
     fill_year();
-    return std::any_of(year_events_, year_events_ + candidates_, [&](const Event& e) { return e.date == d; });
+    return std::any_of(events_, events_ + candidates_, [&](const Event& e) { return e.date == d; });
   }
 
   /// The number of years with candidate days (asked before the first event).
@@ -152,13 +204,15 @@ public:
       return candidate();
     }
     const RecordedGrant* g = recorded_at(recorded_index_);
-    if (candidate_ < candidates_ && !comes_before(g->date, g->kind, year_events_[candidate_].date,
-                                                  year_events_[candidate_].kind))
+    if (candidate_ < candidates_ && !comes_before(g->date, g->kind, events_[candidate_].date, events_[candidate_].kind))
       return candidate();
     ++recorded_index_;
-    recorded_event_ = Event{g->date, g->kind, DateStatus::Fixed, g, false};
+    recorded_event_ = Event{g->date, g->kind, DateStatus::Fixed, g};
     return &recorded_event_;
   }
+
+  /// Whether `ev` (from next()) is a candidate on or before recorded.until: only counted, not decided.
+  bool covered(const Event& ev) const { return !ev.recorded && until_ && ev.date <= *until_; }
 
 private:
   // At most six candidates a year (RU, tambahan, dasawarsa, RK, PMP HAN, kemanusiaan).
@@ -171,49 +225,32 @@ private:
   }
   const RecordedGrant* recorded_at(std::size_t i) const { return recorded_ ? recorded_ + i : sorted_[i]; }
 
-  // The next candidate, covered when on or before recorded.until.
-  BINAAN_ALWAYS_INLINE Event* candidate() {
-    Event& c = year_events_[candidate_++];
-    if (until_) c.covered = c.date <= *until_;
-    return &c;
-  }
+  BINAAN_ALWAYS_INLINE const Event* candidate() { return &events_[candidate_++]; }
 
   void push(Date d, GrantKind kind, DateStatus status = DateStatus::Fixed) {
-    year_events_[candidates_++] = Event{d, kind, status, nullptr, false};
+    year_events_[candidates_++] = Event{d, kind, status, nullptr};
   }
 
-  // The candidates of the next year (none after the last).
+  // The candidates of the next year (none after the last): a plain person's from the table, anyone else's made.
   void fill_year() {
     candidate_ = candidates_ = 0;
     if (year_ > last_) return;
-    const int y = year_;
-    const Date ru = holidays_.resolve(Holiday::Independence, y).date;  // Keppres 174/1999 Art. 4: 17 August
-    std::optional<HolidayDate> rk_day;
-    if (rk_) rk_day = holidays_.resolve(*rk_, y);
-    // A fixed candidate of the year, preceded by the RK when the RK comes first.
-    auto add = [&](Date d, GrantKind kind) {
-      if (rk_day && comes_before(rk_day->date, GrantKind::Rk, d, kind)) {
-        push(rk_day->date, GrantKind::Rk, rk_day->status);
-        rk_day.reset();
+    const int y = year_++;
+    if (plain_) {
+      if (const PlainYear* year = holidays_.plain_year(rk_, y)) {
+        events_ = year->events;
+        candidates_ = year->count;
+        return;
       }
-      push(d, kind);
-    };
-    if (s_.p.project_kemanusiaan) {
-      // 29 May, Hari Lanjut Usia Nasional (Permenkumham 3/2018 Art. 29): 80 days before 17 August.
-      Date elderly_day = add_days(ru, -80);
-      if (s_.elderly_from && elderly_day >= *s_.elderly_from) add(elderly_day, GrantKind::Kemanusiaan);
     }
-    if (child_ && y >= s_.p.pmp_han_from_year) {
-      Date han = add_days(ru, -25);  // 23 July, Hari Anak Nasional: 25 days before 17 August
-      if (s_.child_on(han)) add(han, GrantKind::PmpHan);
-    }
-    add(ru, GrantKind::Ru);
-    // A tambahan candidate with no ground is never decided (run_timeline skips it): none is listed for a person
-    // with no ground recorded at all.
-    if (tambahan_) add(ru, GrantKind::Tambahan);
-    if (y >= 1955 && (y - 1955) % 10 == 0) add(ru, GrantKind::Dasawarsa);  // Keppres 120/1955
-    if (rk_day) push(rk_day->date, GrantKind::Rk, rk_day->status);  // after 17 August
-    ++year_;
+    events_ = year_events_;
+    candidates_of_year(
+        holidays_, y, rk_, tambahan_,
+        [&](Date elderly_day) {
+          return s_.p.project_kemanusiaan && s_.elderly_from && elderly_day >= *s_.elderly_from;
+        },
+        [&](Date han) { return child_ && y >= s_.p.pmp_han_from_year && s_.child_on(han); },
+        [&](Date d, GrantKind kind, DateStatus status) { push(d, kind, status); });
   }
 
   const Subject& s_;
@@ -223,10 +260,13 @@ private:
   // A child on the last detention's first day: age only grows, so anyone else is never a child on a later candidate
   // day (one before that day is never decided), and no PMP HAN candidate is listed for them.
   const bool child_;
+  // No tambahan ground, no child, no remisi kemanusiaan: only RU, dasawarsa and RK, whose days the table holds.
+  const bool plain_;
   int year_ = 0;  // the next year to fill
   int last_ = 0;
-  Event year_events_[kMaxPerYear];
-  std::size_t candidates_ = 0;  // filled in year_events_
+  Event year_events_[kMaxPerYear];  // the year's candidates when not a plain person's
+  const Event* events_ = year_events_;  // the year's candidates: year_events_, or the table's plain year
+  std::size_t candidates_ = 0;  // in events_
   std::size_t candidate_ = 0;   // the next one to give
   std::optional<Date> until_;   // recorded.until: the candidates up to it are covered
   const RecordedGrant* recorded_ = nullptr;        // the recorded grants, when in order
@@ -546,7 +586,7 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       std::int32_t threshold = st.child_today ? s.p.min_served_days_child : s.p.min_served_days;
       if (st.served_today > threshold) ++st.anniversaries[slot];
     }
-    if (ev.covered) continue;
+    if (events.covered(ev)) continue;
     if (!ev.recorded && ev.kind == GrantKind::Tambahan) {
       TambahanGrounds g = tambahan_grounds(s, ev.date);
       if (!g.service && !g.pemuka) continue;  // no ground: nothing to decide

@@ -13,9 +13,26 @@ std::int32_t ru_amount(int step, std::int32_t served, std::int32_t full_from);
 /// RK amount in days (Keppres 174/1999 Art. 5).
 std::int32_t rk_amount(int step, std::int32_t served, std::int32_t full_from);
 
+/// A candidate grant day, or a recorded grant.
+struct Event {
+  Date date;
+  GrantKind kind = GrantKind::Unspecified;
+  DateStatus status = DateStatus::Fixed;
+  const RecordedGrant* recorded = nullptr;  // a recorded grant rather than a candidate day
+};
+
+/// The candidate days of one year of a plain person — no tambahan ground, no child, no remisi kemanusiaan: RU,
+/// dasawarsa in its years, and the RK of the religion — in the order they are decided.
+struct PlainYear {
+  std::uint8_t count = 0;
+  Event events[3];
+};
+
 /// Every holiday's date in every year binaan computes (1900–2200), resolved once from the engine's calendar: the
 /// timeline asks for one holiday in every year of every sentence, and outside the calendar's table the answer is an
-/// astronomical approximation — trigonometry a national roster would repeat millions of times.
+/// astronomical approximation — trigonometry a national roster would repeat millions of times. And the candidate
+/// days of a plain person's every year, for each RK holiday, made from those dates by the code that makes every
+/// person's (remission.cpp, candidates_of_year): most people are plain, and their years are then a copy.
 class HolidayDays {
 public:
   explicit HolidayDays(const HolidayCalendar& calendar);
@@ -25,20 +42,17 @@ public:
     if (year < kMinYear || year > kMaxYear) return calendar_.resolve(h, year);
     return days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (year - kMinYear))];
   }
+  /// A plain person's candidates of `year` with the RK holiday `rk` (none: no RK); nullptr outside 1900–2200.
+  const PlainYear* plain_year(std::optional<Holiday> rk, int year) const {
+    if (year < kMinYear || year > kMaxYear) return nullptr;
+    return &plain_[static_cast<std::size_t>((rk ? static_cast<int>(*rk) : 0) * kYears + (year - kMinYear))];
+  }
 
 private:
   static constexpr int kYears = kMaxYear - kMinYear + 1;
   HolidayCalendar calendar_;
   std::vector<HolidayDate> days_;  // by holiday, then year
-};
-
-/// A candidate grant day, or a recorded grant.
-struct Event {
-  Date date;
-  GrantKind kind = GrantKind::Unspecified;
-  DateStatus status = DateStatus::Fixed;
-  const RecordedGrant* recorded = nullptr;  // a recorded grant rather than a candidate day
-  bool covered = false;                     // a candidate on or before recorded.until: only counted, not decided
+  std::vector<PlainYear> plain_;   // by RK holiday (Independence's place: none), then year
 };
 
 /// Scratch space that one thread reuses from one evaluation to the next, so that evaluating a roster allocates
