@@ -13,12 +13,13 @@ std::int32_t ru_amount(int step, std::int32_t served, std::int32_t full_from);
 /// RK amount in days (Keppres 174/1999 Art. 5).
 std::int32_t rk_amount(int step, std::int32_t served, std::int32_t full_from);
 
-/// A candidate grant day, or a recorded grant.
+/// A candidate grant day, or a recorded grant. Always made whole (Event{date, kind, status, recorded}): the lists of
+/// them are made for every person, so its parts have no defaults to write first.
 struct Event {
   Date date;
-  GrantKind kind = GrantKind::Unspecified;
-  DateStatus status = DateStatus::Fixed;
-  const RecordedGrant* recorded = nullptr;  // a recorded grant rather than a candidate day
+  GrantKind kind;
+  DateStatus status;
+  const RecordedGrant* recorded;  // a recorded grant rather than a candidate day
 };
 
 /// The candidate days of one year of a plain person — no tambahan ground, no child, no remisi kemanusiaan: RU,
