@@ -40,11 +40,10 @@ Subject::Subject(const Case& cs, const Policy& pol, const ProgrammeRecord& rec)
                      [&](std::uint32_t a, std::uint32_t b) { return by_date(assessments[a], assessments[b]); });
   }
   // age_on(birth, d) < n  ⇔  d < add_years(birth, n): add_years is monotone (the clamp rule of §2).
-  if (const auto flag = cs.person().child_flag()) child_until_ = *flag ? 0xFFFFFFFFu : 0u;
-  if (auto birth = cs.person().birth_date()) {
-    if (!cs.person().child_flag()) child_until_ = add_years(*birth, pol.child_age).day_number();
-    if (pol.project_kemanusiaan) elderly_from = add_years(*birth, pol.kemanusiaan_min_age + 1);
-  }
+  const auto birth = cs.person().birth_date();
+  if (const auto flag = cs.person().child_flag()) child_until_ = *flag ? 0xFFFFFFFFu : 0u;  // the flag decides
+  else if (birth) child_until_ = add_years(*birth, pol.child_age).day_number();
+  if (birth && pol.project_kemanusiaan) elderly_from = add_years(*birth, pol.kemanusiaan_min_age + 1);
 }
 
 bool Subject::escaped_on_or_before(Date d) const {
