@@ -42,7 +42,7 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   auto before_expiry = [&](std::optional<Date> d) { return d && *d < expiry ? d : std::nullopt; };
   const bool unpaid = s.c.sentence().has_unpaid_subsidiary();
   const bool two_thirds_ok = compare(fraction_of(term, kTwoThirds), p.pb_min_fraction) >= 0;  // KUHP Art. 15
-  const auto [half, two_thirds] = fractions_reached_of(s.half_end(), s.two_thirds_end(), tl.grants);
+  const auto [half, two_thirds] = fractions_reached_of<2>({s.half_end(), s.two_thirds_end()}, tl.grants);
   out.half_day = half;
   out.two_thirds_day = two_thirds;
 

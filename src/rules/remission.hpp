@@ -88,18 +88,18 @@ struct KeepDecisions {
   bool keeps(Date d) const { return all || d.day_number() == day_number; }
 };
 
-/// fraction_reached (§2) with the effective days of `grants` (in date order) as the remission granted.
-inline Date fraction_reached_of(Date end, const std::vector<Grant>& grants) {
-  return fraction_reached_in(
-      end, grants.data(), grants.size(), [](const Grant& g) { return g.date; },
+/// fraction_reached (§2) for each of `ends`, with the effective days of `grants` (in date order) as the remission
+/// granted; one pass over the grants for all of them.
+template <std::size_t N>
+std::array<Date, N> fractions_reached_of(const std::array<Date, N>& ends, const std::vector<Grant>& grants) {
+  return fractions_reached_in<N>(
+      ends, grants.data(), grants.size(), [](const Grant& g) { return g.date; },
       [](const Grant& g) { return g.effective_days; });
 }
 
-/// The same for two ends in one pass over the grants.
-inline std::array<Date, 2> fractions_reached_of(Date first, Date second, const std::vector<Grant>& grants) {
-  return fractions_reached_in<2>(
-      {first, second}, grants.data(), grants.size(), [](const Grant& g) { return g.date; },
-      [](const Grant& g) { return g.effective_days; });
+/// The same for one end.
+inline Date fraction_reached_of(Date end, const std::vector<Grant>& grants) {
+  return fractions_reached_of<1>({end}, grants)[0];
 }
 
 /// Whether the timeline of `s` could decide or apply anything on day d: a candidate day of d's year falls on d, or a
