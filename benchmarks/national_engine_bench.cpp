@@ -46,8 +46,7 @@ BENCHMARK(BM_ProjectionPeople)
 
 // ---- The same in a what-if loop: the results' vector is reused from one projection to the next ----
 
-void BM_ProjectionPeopleReused(benchmark::State& state) {
-  const auto& people = national(state.range(0));
+void projection_reused(benchmark::State& state, const std::vector<Case>& people) {
   const auto threads = static_cast<unsigned>(state.range(1));
   std::vector<Projection> results;
   bench::engine().project_all(people, results, threads);  // the first run of the loop: the memory is the system's
@@ -57,6 +56,7 @@ void BM_ProjectionPeopleReused(benchmark::State& state) {
   }
   count_people(state, state.range(0));
 }
+void BM_ProjectionPeopleReused(benchmark::State& state) { projection_reused(state, national(state.range(0))); }
 BENCHMARK(BM_ProjectionPeopleReused)
     ->Apply([](benchmark::internal::Benchmark* b) {
       b->ArgNames({"people", "threads"});
@@ -96,8 +96,7 @@ BENCHMARK(BM_EvaluateAllPeople)
 
 // Into a new DayRun each time (its fresh pages paid every run), or, "Reused", into the DayRun of the last run, as a
 // daily job or a what-if loop over the same roster does (Engine::run_grant_day(roster, day, out)).
-void remission_run(benchmark::State& state, bool reuse) {
-  const auto& people = national(state.range(0));
+void remission_run(benchmark::State& state, const std::vector<Case>& people, bool reuse) {
   const auto threads = static_cast<unsigned>(state.range(1));
   const Date day = make_date(2026, 8, 17);
   std::size_t decided = 0;
@@ -120,8 +119,8 @@ void remission_run(benchmark::State& state, bool reuse) {
   count_people(state, state.range(0));
   state.counters["with_decisions"] = static_cast<double>(decided);
 }
-void BM_RemissionRunAugust17(benchmark::State& state) { remission_run(state, false); }
-void BM_RemissionRunAugust17Reused(benchmark::State& state) { remission_run(state, true); }
+void BM_RemissionRunAugust17(benchmark::State& state) { remission_run(state, national(state.range(0)), false); }
+void BM_RemissionRunAugust17Reused(benchmark::State& state) { remission_run(state, national(state.range(0)), true); }
 const auto kRunSizes = [](benchmark::internal::Benchmark* b) {
   b->ArgNames({"people", "threads"});
   for (std::int64_t n : bench::people_sizes()) {
@@ -214,8 +213,7 @@ std::optional<Date> floor_expiry(const Case& c, const HolidayTable& holidays) {
   return add_days(end, -remitted);
 }
 
-void BM_ProjectionFloor(benchmark::State& state) {
-  const auto& people = national(state.range(0));
+void projection_floor(benchmark::State& state, const std::vector<Case>& people) {
   const HolidayTable holidays;
   for (auto _ : state) {
     std::int64_t checksum = 0;
@@ -225,11 +223,47 @@ void BM_ProjectionFloor(benchmark::State& state) {
   }
   count_people(state, state.range(0));
 }
+void BM_ProjectionFloor(benchmark::State& state) { projection_floor(state, national(state.range(0))); }
 BENCHMARK(BM_ProjectionFloor)
     ->Apply([](benchmark::internal::Benchmark* b) {
       bench::per_size(b);
       b->Arg(10'000);
     })
+    ->UseRealTime()
+    ->MinTime(kMinSeconds)
+    ->Unit(benchmark::kMillisecond);
+
+// ---- The same people with their case objects on 4 KiB pages ----
+// Every roster the library makes (the readers, the archives, the synthetic population) is reserved by reserve_roster,
+// on 2 MiB pages; a program that fills its own vector of cases with push_back has them on 4 KiB pages. These run the
+// what-if projection, the daily 17 August job and the floor over such a roster (the largest size, one thread), to
+// show what the pages cost.
+
+const auto kLargestOnOneThread = [](benchmark::internal::Benchmark* b) {
+  b->ArgNames({"people", "threads"});
+  b->Args({bench::largest_size(), 1});
+};
+void BM_ProjectionPeopleReusedSmallPages(benchmark::State& state) {
+  projection_reused(state, bench::national_on_small_pages(state.range(0)));
+}
+void BM_RemissionRunAugust17ReusedSmallPages(benchmark::State& state) {
+  remission_run(state, bench::national_on_small_pages(state.range(0)), true);
+}
+void BM_ProjectionFloorSmallPages(benchmark::State& state) {
+  projection_floor(state, bench::national_on_small_pages(state.range(0)));
+}
+BENCHMARK(BM_ProjectionPeopleReusedSmallPages)
+    ->Apply(kLargestOnOneThread)
+    ->UseRealTime()
+    ->MinTime(kMinSeconds)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RemissionRunAugust17ReusedSmallPages)
+    ->Apply(kLargestOnOneThread)
+    ->UseRealTime()
+    ->MinTime(kMinSeconds)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ProjectionFloorSmallPages)
+    ->Apply([](benchmark::internal::Benchmark* b) { b->ArgName("people")->Arg(bench::largest_size()); })
     ->UseRealTime()
     ->MinTime(kMinSeconds)
     ->Unit(benchmark::kMillisecond);

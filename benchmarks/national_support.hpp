@@ -42,6 +42,12 @@ inline std::vector<std::int64_t> people_sizes() {
   return sizes;
 }
 
+/// The largest of people_sizes().
+inline std::int64_t largest_size() {
+  const std::vector<std::int64_t> sizes = people_sizes();
+  return *std::max_element(sizes.begin(), sizes.end());
+}
+
 /// The size of the linear-growth run (issue 6: per-person time at 10,000,000 people within 1.3x of that at 10,000):
 /// BINAAN_BENCH_SCALE_PEOPLE, 0 (no such run) unless set. Only the projection runs at this size.
 inline std::int64_t scale_size() {
@@ -66,6 +72,26 @@ inline const std::vector<Case>& national(std::int64_t n) {
   auto people = std::make_unique<const std::vector<Case>>(
       synth::generate_population(static_cast<std::size_t>(n), kNationalSeed, 0));
   return *cache.emplace(n, std::move(people)).first->second;
+}
+
+/// The same people in a roster reserved the plain way (`std::vector::reserve`, not `reserve_roster`), as a program
+/// that fills its own roster without asking for huge pages has it: its 488-byte case objects on 4 KiB pages. A copy
+/// of national(n), made the first time and kept (one size). The copy allocates each case's lists afresh, in roster
+/// order, so if anything they lie closer together than the generated ones: the comparison with national(n) shows
+/// what the pages of the case objects cost, no more.
+inline const std::vector<Case>& national_on_small_pages(std::int64_t n) {
+  static std::int64_t size = -1;
+  static std::unique_ptr<const std::vector<Case>> kept;
+  if (size != n) {
+    kept.reset();
+    const std::vector<Case>& people = national(n);
+    auto copy = std::make_unique<std::vector<Case>>();
+    copy->reserve(people.size());
+    copy->insert(copy->end(), people.begin(), people.end());
+    kept = std::move(copy);
+    size = n;
+  }
+  return *kept;
 }
 
 inline const Engine& engine() {

@@ -658,8 +658,7 @@ void io_people(Ar& ar, FacilityData& x) {
     x.people_refusal = nullptr;
     // Room for what the bytes left could hold, never for what a forged count claims.
     try {
-      x.loaded_people.reserve(static_cast<std::size_t>(std::min(n, ar.remaining() / kMinPersonBytes)));
-      advise_huge_pages(x.loaded_people.data(), x.loaded_people.capacity() * sizeof(Case));
+      reserve_roster(x.loaded_people, static_cast<std::size_t>(std::min(n, ar.remaining() / kMinPersonBytes)));
     } catch (const std::bad_alloc&) {
       // Not now: the list then grows as the people are read, as any list does.
     }

@@ -1015,10 +1015,11 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
 
   std::vector<Case> cases;
   // At most one case per line and per kMinRowBytes: reserving up front spares the moves of a growing vector of
-  // large objects, and the second bound keeps a file of blank lines from reserving much more than its size.
+  // large objects, and the second bound keeps a file of blank lines from reserving much more than its size. A
+  // national roster's room is on 2 MiB pages for the engine (reserve_roster).
   const std::size_t max_rows = std::min(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1,
                                         text.size() / kMinRowBytes + 1);
-  cases.reserve(max_rows);
+  reserve_roster(cases, max_rows);
   IdTable ids(0);  // grows with the rows
   std::vector<long> lines;  // of each row, for the message about a repeated id
   lines.reserve(max_rows);

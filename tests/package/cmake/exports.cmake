@@ -23,6 +23,7 @@ set(required
   " binaan::fraction_reached("
   " binaan::DetentionHistory::DetentionHistory("
   " binaan::DetentionHistory::sentence_start() const"
+  " binaan::reserve_roster("
   " binaan::HolidayCalendar::builtin()"
   "typeinfo for binaan::Error"
   "typeinfo for binaan::ValueError"

@@ -4,6 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 using namespace binaan;
 
 namespace {
@@ -164,4 +171,75 @@ TEST(Case, ConstructionValidatesTheWhole) {
   EXPECT_EQ(ok.until(), d("2020-01-01"));
   EXPECT_EQ(ok.person().id(), "A");
   EXPECT_TRUE(ok.expect_json.empty());
+}
+
+namespace {
+Case person_case(const std::string& id) {
+  return Case(Person(id, Religion::Islam), DetentionHistory({{d("2019-01-01"), std::nullopt}}),
+              Sentence::fixed(Term(1, 0, 0), Offence::General, d("2019-06-01")));
+}
+
+#if defined(__linux__)
+// The VmFlags line of the mapping of /proc/self/smaps that holds `p`, or "" when none does.
+std::string vm_flags_at(const void* p) {
+  const auto at = reinterpret_cast<std::uintptr_t>(p);
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  bool inside = false;
+  while (std::getline(smaps, line)) {
+    unsigned long long from = 0, to = 0;
+    char dash = 0;
+    std::istringstream head(line);
+    if (line.find(':') > line.find('-') && head >> std::hex >> from >> dash >> to && dash == '-') {
+      inside = from <= at && at < to;
+    } else if (inside && line.rfind("VmFlags:", 0) == 0) {
+      return line;
+    }
+  }
+  return "";
+}
+#endif
+}  // namespace
+
+TEST(Roster, ReserveKeepsTheCasesInOrderAndMakesRoom) {
+  std::vector<Case> roster;
+  for (const char* id : {"A", "B", "C"}) roster.push_back(person_case(id));
+  reserve_roster(roster, 1000);
+  ASSERT_EQ(roster.size(), 3u);
+  EXPECT_GE(roster.capacity(), 1000u);
+  EXPECT_EQ(roster[0].person().id(), "A");
+  EXPECT_EQ(roster[1].person().id(), "B");
+  EXPECT_EQ(roster[2].person().id(), "C");
+  EXPECT_EQ(roster[2].sentence().served_term(), Term(1, 0, 0));
+  // Room enough already: nothing moves.
+  const Case* before = roster.data();
+  const std::size_t capacity = roster.capacity();
+  reserve_roster(roster, 10);
+  EXPECT_EQ(roster.data(), before);
+  EXPECT_EQ(roster.capacity(), capacity);
+  reserve_roster(roster, 0);
+  EXPECT_EQ(roster.data(), before);
+  // A count past what a vector can hold is refused, and the roster is left as it was.
+  EXPECT_THROW(reserve_roster(roster, roster.max_size() + 1), std::length_error);
+  EXPECT_EQ(roster.data(), before);
+  EXPECT_EQ(roster.size(), 3u);
+}
+
+TEST(Roster, ANationalRosterAsksForHugePages) {
+#if defined(__linux__)
+  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) GTEST_SKIP() << "no transparent huge pages";
+  std::vector<Case> roster;
+  roster.push_back(person_case("A"));
+  const std::size_t n = (16u << 20) / sizeof(Case);  // 16 MiB: whole 2 MiB pages inside
+  reserve_roster(roster, n);
+  ASSERT_GE(roster.capacity(), n);
+  EXPECT_EQ(roster[0].person().id(), "A");
+  // A byte in the middle of the room lies in a whole 2 MiB page of it, which the kernel marks "hg" (MADV_HUGEPAGE).
+  const char* middle = reinterpret_cast<const char*>(roster.data()) + (8u << 20);
+  const std::string flags = vm_flags_at(middle);
+  ASSERT_FALSE(flags.empty()) << "no mapping holds the roster";
+  EXPECT_NE((flags + " ").find(" hg "), std::string::npos) << flags;
+#else
+  GTEST_SKIP() << "huge pages are asked for on Linux only";
+#endif
 }

@@ -364,7 +364,7 @@ std::vector<Case> generate_population(std::size_t n, std::uint64_t seed, unsigne
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   if (threads <= 1 || n < 10'000) {
     std::vector<Case> out;
-    out.reserve(n);
+    reserve_roster(out, n);
     for (std::size_t i = 0; i < n; ++i) out.push_back(gen.person(i));
     return out;
   }
@@ -389,7 +389,7 @@ std::vector<Case> generate_population(std::size_t n, std::uint64_t seed, unsigne
   for (const std::exception_ptr& e : errors)
     if (e) std::rethrow_exception(e);
   std::vector<Case> out;
-  out.reserve(n);
+  reserve_roster(out, n);  // the engine reads every case object of a run: on 2 MiB pages (see reserve_roster)
   for (std::vector<Case>& part : parts) {
     for (Case& c : part) out.push_back(std::move(c));
     std::vector<Case>().swap(part);
