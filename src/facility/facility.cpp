@@ -201,7 +201,8 @@ void Facility::add_person(Case c) {
         grown[slot_of(people_, grown, id, h)] = slot_value(h, i);
       }
   }
-  if (people_.size() == people_.capacity()) people_.reserve(people_.size() < 8 ? 8 : people_.size() * 2);
+  if (people_.size() == people_.capacity())  // doubling; a national roster's room on 2 MiB pages
+    reserve_roster(people_, people_.size() < 8 ? 8 : people_.size() * 2);
   if (!grown.empty()) index_.swap(grown);
   people_.push_back(std::move(c));  // no reallocation: does not throw
   const std::uint64_t h = id_hash(people_.back().person().id());

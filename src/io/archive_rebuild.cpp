@@ -484,7 +484,7 @@ Facility from_data(FacilityData data) {
   // Decoding rebuilt the people as it read them (loaded_people); its first refusal comes before anything else.
   if (data.people_refusal) std::rethrow_exception(data.people_refusal);
   std::vector<Case> people = std::move(data.loaded_people);
-  people.reserve(people.size() + data.people.size());
+  reserve_roster(people, people.size() + data.people.size());
   for (std::size_t i = 0; i < data.people.size(); ++i) {
     try {
       make_case_into(std::move(data.people[i]), people);
