@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <exception>
 #include <iterator>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <tuple>
 
@@ -155,52 +157,99 @@ void for_range(const std::vector<Case>& roster, std::size_t begin, std::size_t e
   }
 }
 
-// Runs fn(i, workspace, local) for every case i of the roster on up to `threads` threads (0: all cores), each
-// thread with its own workspace and a contiguous chunk of the roster, and each chunk with its own `Local` (what the
-// chunk produces, e.g. its part of the results); returns the chunks' Locals in roster order. The first exception
-// in roster order is rethrown.
-// `prepare(local, chunk, size)` is called first in each chunk with its index (0 first) and its number of cases.
-template <typename Local, typename Fn, typename Prepare>
-std::vector<Local> for_each_chunk(const std::vector<Case>& roster, unsigned threads, Fn fn, Prepare prepare) {
+// On several threads the roster is handed out in blocks, each to the thread that asks next, so that a thread on a
+// slower core (a shared machine's busy one, a laptop's efficiency core) takes fewer blocks and none waits long for
+// another: at most one block's work, about a millisecond. The first thread takes the blocks from the front of the
+// roster, in order, and the others from the back, so that the first thread's part is the roster's start in roster
+// order (a grant-day run decides it in place; only the rest is joined after it).
+
+// People in a block: kBlockPeople, or fewer in a roster too small to give every thread eight blocks of that size.
+constexpr std::size_t kBlockPeople = 4096;
+constexpr std::size_t block_people(std::size_t n, unsigned threads) {
+  return std::clamp<std::size_t>(n / (std::size_t{threads} * 8), 1, kBlockPeople);
+}
+
+class BlockQueue {
+public:
+  explicit BlockQueue(std::size_t blocks) : back_(blocks) {}
+  /// The next block from the front, or from the back; none when every block is taken.
+  std::optional<std::size_t> take(bool from_front) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (front_ == back_) return std::nullopt;
+    return from_front ? front_++ : --back_;
+  }
+
+private:
+  std::mutex mutex_;
+  std::size_t front_ = 0;
+  std::size_t back_;
+};
+
+// Runs fn(i, workspace, local) for every case i of the roster on up to `threads` threads (0: all cores), each thread
+// with its own workspace and its own `Local` (what it produces, e.g. its part of the results); returns the threads'
+// Locals, the first thread's first. Each thread runs its blocks one after the other, each block in roster order;
+// `start_block(local, b)` is called before block b (blocks are numbered from 0 in roster order), and
+// `prepare(local, index)` first in each thread with its index (0 first). On one thread the blocks are the roster's,
+// in order. The first exception in roster order is rethrown: a thread stops at its first, and the others take the
+// blocks left, so every case before the first failing one has run.
+template <typename Local, typename Fn, typename Prepare, typename StartBlock>
+std::vector<Local> for_each_block(const std::vector<Case>& roster, unsigned threads, Fn fn, Prepare prepare,
+                                  StartBlock start_block) {
   const std::size_t n = roster.size();
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
+  const std::size_t block = block_people(n, threads);
+  BlockQueue queue((n + block - 1) / block);
   std::vector<Local> locals(threads);
-  if (threads <= 1) {
+  // Thread t's part; `at` is the case being run, for the order of failures.
+  auto run = [&](unsigned t, std::size_t& at) {
     detail::Workspace ws;
-    prepare(locals[0], 0u, n);
-    for_range(roster, 0, n, ws, locals[0], fn);
+    auto tracked = [&](std::size_t i, detail::Workspace& w, Local& local) {
+      at = i;
+      fn(i, w, local);
+    };
+    prepare(locals[t], t);
+    while (const std::optional<std::size_t> b = queue.take(t == 0)) {
+      start_block(locals[t], *b);
+      for_range(roster, *b * block, std::min(n, (*b + 1) * block), ws, locals[t], tracked);
+    }
+  };
+  if (threads <= 1) {
+    std::size_t at = 0;
+    run(0, at);
     return locals;
   }
+  struct Failure {
+    std::size_t index = 0;  // of the failing case
+    std::exception_ptr error;
+  };
+  std::vector<Failure> failures(threads);
   std::vector<std::thread> pool;
-  std::vector<std::exception_ptr> errors(threads);
-  std::size_t chunk = (n + threads - 1) / threads;
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
+      std::size_t at = 0;
       try {
-        detail::Workspace ws;
-        const std::size_t begin = std::min(n, t * chunk);
-        const std::size_t end = std::min(n, (t + 1) * chunk);
-        prepare(locals[t], t, end - begin);
-        for_range(roster, begin, end, ws, locals[t], fn);
+        run(t, at);
       } catch (...) {
-        errors[t] = std::current_exception();
+        failures[t] = {at, std::current_exception()};
       }
     });
   }
   for (auto& th : pool) th.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
+  const Failure* first = nullptr;
+  for (const Failure& f : failures)
+    if (f.error && (!first || f.index < first->index)) first = &f;
+  if (first) std::rethrow_exception(first->error);
   return locals;
 }
 
-// for_each_chunk for results written in place by index: fn(i, workspace).
+// for_each_block for results written in place by index: fn(i, workspace).
 template <typename Fn>
 void for_each_case(const std::vector<Case>& roster, unsigned threads, Fn fn) {
   struct Nothing {};
-  for_each_chunk<Nothing>(
-      roster, threads, [&](std::size_t i, detail::Workspace& ws, Nothing&) { fn(i, ws); },
-      [](Nothing&, unsigned, std::size_t) {});
+  for_each_block<Nothing>(
+      roster, threads, [&](std::size_t i, detail::Workspace& ws, Nothing&) { fn(i, ws); }, [](Nothing&, unsigned) {},
+      [](Nothing&, std::size_t) {});
 }
 
 // A roster's programme records, when given, are one per person in roster order.
@@ -269,11 +318,18 @@ void Engine::project_all(const std::vector<Case>& roster, std::vector<Projection
 
 namespace {
 
-// What one chunk of the grant-day run produces: its outcomes in roster order, their decisions (each outcome's
-// `first` indexes this chunk's list until the chunks are joined) and its part of the summary.
-struct DayChunk {
+// What one thread of a grant-day run produces: the outcomes of its blocks, block after block in the order it ran
+// them and each block in roster order; their decisions (each outcome's `first` indexes this part's list until the
+// parts are joined); where each block starts in the two lists; and its part of the summary.
+struct DayPart {
+  struct BlockStart {
+    std::size_t block;     // the block's number (for_each_block)
+    std::size_t outcome;   // its first outcome's index in `outcomes`
+    std::size_t decision;  // and its first decision's in `decisions`
+  };
   std::vector<DayOutcome> outcomes;
   std::vector<Decision> decisions;
+  std::vector<BlockStart> blocks;
   std::vector<SummaryRow> counts;  // a row per kind, level and amount granted, in the order first seen (a few dozen)
 };
 
@@ -288,34 +344,53 @@ void count_grants(std::vector<SummaryRow>& rows, GrantKind kind, bool level_ii, 
   rows.push_back({kind, level_ii, days, n});
 }
 
-// The chunks of a grant-day run joined into `run`, in roster order: the first chunk's lists become the run's (they
-// are the run's own lists, lent, or were reserved for the whole roster) and the others are appended, each then
-// emptied and kept in run.spare for the next run. The summary is by kind, level and amount.
-void join(std::vector<DayChunk>& chunks, DayRun& run) {
-  run.outcomes = std::move(chunks[0].outcomes);
-  run.decisions = std::move(chunks[0].decisions);
-  if (chunks.size() > 1) {
-    std::size_t outcomes = 0, decisions = 0;
-    for (const auto& chunk : chunks) {
-      outcomes += chunk.outcomes.size();
-      decisions += chunk.decisions.size();
+// The parts of a grant-day run joined into `run`, in roster order. The first thread ran the first blocks, in order:
+// its lists become the run's (they are the run's own lists, lent, or were reserved for the whole roster), and every
+// later block is appended from the part that ran it. The other parts' lists are then emptied and kept in run.spare
+// for the next run. The summary is by kind, level and amount.
+void join(std::vector<DayPart>& parts, DayRun& run) {
+  run.outcomes = std::move(parts[0].outcomes);
+  run.decisions = std::move(parts[0].decisions);
+  if (parts.size() > 1) {
+    struct Ran {
+      DayPart* part = nullptr;
+      std::size_t k = 0;  // the block's index in part->blocks
+    };
+    std::size_t blocks = 0;
+    for (const DayPart& part : parts) blocks += part.blocks.size();
+    std::vector<Ran> by_block(blocks);
+    std::size_t outcomes = run.outcomes.size(), decisions = run.decisions.size();
+    for (auto part = parts.begin() + 1; part != parts.end(); ++part) {
+      for (std::size_t k = 0; k < part->blocks.size(); ++k) by_block[part->blocks[k].block] = {&*part, k};
+      outcomes += part->outcomes.size();
+      decisions += part->decisions.size();
     }
     run.outcomes.reserve(outcomes);  // no-op unless some person had more than two decisions
     run.decisions.reserve(decisions);
-    for (auto chunk = chunks.begin() + 1; chunk != chunks.end(); ++chunk) {
-      const std::size_t offset = run.decisions.size();
-      for (auto& o : chunk->outcomes) {
-        o.first += offset;
+    for (std::size_t b = parts[0].blocks.size(); b < blocks; ++b) {
+      DayPart& part = *by_block[b].part;
+      const std::size_t k = by_block[b].k;
+      const DayPart::BlockStart& start = part.blocks[k];
+      const bool last = k + 1 == part.blocks.size();
+      const std::size_t outcome_end = last ? part.outcomes.size() : part.blocks[k + 1].outcome;
+      const std::size_t decision_end = last ? part.decisions.size() : part.blocks[k + 1].decision;
+      const std::size_t base = run.decisions.size();  // where the block's first decision goes
+      for (std::size_t i = start.outcome; i < outcome_end; ++i) {
+        DayOutcome& o = part.outcomes[i];
+        o.first = base + (o.first - start.decision);
         run.outcomes.push_back(std::move(o));
       }
-      std::move(chunk->decisions.begin(), chunk->decisions.end(), std::back_inserter(run.decisions));
-      chunk->outcomes.clear();
-      chunk->decisions.clear();
-      run.spare.push_back({std::move(chunk->outcomes), std::move(chunk->decisions)});
+      std::move(part.decisions.begin() + static_cast<std::ptrdiff_t>(start.decision),
+                part.decisions.begin() + static_cast<std::ptrdiff_t>(decision_end), std::back_inserter(run.decisions));
+    }
+    for (auto part = parts.begin() + 1; part != parts.end(); ++part) {
+      part->outcomes.clear();
+      part->decisions.clear();
+      run.spare.push_back({std::move(part->outcomes), std::move(part->decisions)});
     }
   }
-  for (const auto& chunk : chunks)
-    for (const SummaryRow& r : chunk.counts) count_grants(run.summary, r.kind, r.level_ii, r.days, r.count);
+  for (const auto& part : parts)
+    for (const SummaryRow& r : part.counts) count_grants(run.summary, r.kind, r.level_ii, r.days, r.count);
   std::sort(run.summary.begin(), run.summary.end(), [](const SummaryRow& a, const SummaryRow& b) {
     return std::tie(a.kind, a.level_ii, a.days) < std::tie(b.kind, b.level_ii, b.days);
   });
@@ -327,7 +402,7 @@ DayRun Engine::run_grant_day(const std::vector<Case>& roster, Date day, unsigned
                              const std::vector<ProgrammeRecord>* records) const {
   DayRun run;
   run_grant_day(roster, day, run, threads, records);
-  run.spare = {};  // nobody runs into this one again: the chunks' lists go back to the system
+  run.spare = {};  // nobody runs into this one again: the other threads' lists go back to the system
   return run;
 }
 
@@ -348,14 +423,14 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
   }
   const auto md = day.year_month_day();
   const bool check_first = !(md.month == 8 && md.day == 17);
-  // Most people have a decision on a grant day: each chunk appends its outcomes and their decisions in roster order
-  // to lists reserved once, and counts its grants for the summary; the chunks are joined in order. Nothing is
-  // allocated per person (an id longer than a short string's inside buffer aside). The first chunk writes into
+  // Most people have a decision on a grant day: each thread appends the outcomes of its blocks and their decisions
+  // to lists reserved once, and counts its grants for the summary; the parts are joined in roster order. Nothing is
+  // allocated per person (an id longer than a short string's inside buffer aside). The first thread writes into
   // `out`'s own lists and the others into its spare ones, so that a run into the lists of the last reuses their
   // memory.
-  std::vector<DayChunk> chunks = for_each_chunk<DayChunk>(
+  std::vector<DayPart> parts = for_each_block<DayPart>(
       roster, threads,
-      [&](std::size_t i, detail::Workspace& ws, DayChunk& chunk) {
+      [&](std::size_t i, detail::Workspace& ws, DayPart& part) {
         const Case& c = roster[i];
         const Policy& policy = policy_for(c, policy_, ws.policy);
         detail::Subject subject(c, policy, record_of(records, i));
@@ -364,44 +439,45 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
         // Nothing after the day matters: the timeline stops there and keeps only that day's decisions; the
         // milestones are not needed.
         if (!subject.until || day < *subject.until) subject.until = day;
-        // The day's decisions are decided straight into the chunk's list, lent to the timeline as the workspace's.
-        const std::size_t first = chunk.decisions.size();
-        std::swap(ws.decisions, chunk.decisions);
+        // The day's decisions are decided straight into the part's list, lent to the timeline as the workspace's.
+        const std::size_t first = part.decisions.size();
+        std::swap(ws.decisions, part.decisions);
         detail::run_timeline(subject, *holidays_, detail::KeepDecisions{false, day}, ws);
-        std::swap(ws.decisions, chunk.decisions);
-        if (chunk.decisions.size() > first) {
-          DayOutcome& o = chunk.outcomes.emplace_back();
+        std::swap(ws.decisions, part.decisions);
+        if (part.decisions.size() > first) {
+          DayOutcome& o = part.outcomes.emplace_back();
           o.person = c.person().id();
           o.first = first;
-          o.count = chunk.decisions.size() - first;
-          for (std::size_t k = first; k < chunk.decisions.size(); ++k) {
-            const Decision& d = chunk.decisions[k];
+          o.count = part.decisions.size() - first;
+          for (std::size_t k = first; k < part.decisions.size(); ++k) {
+            const Decision& d = part.decisions[k];
             if (d.release) o.release = day;
-            if (d.outcome == Outcome::Granted) count_grants(chunk.counts, d.kind, d.release, d.days, 1);
+            if (d.outcome == Outcome::Granted) count_grants(part.counts, d.kind, d.release, d.days, 1);
           }
         }
       },
-      // Room for every case, reserved once, and for two decisions each (more are rare: the list then grows); the
-      // first chunk reserves for the whole roster, so that the others are appended to its lists without a copy of
-      // its own. Only the pages written are ever touched, and the lists rarely move (a moving vector of a million
-      // outcomes makes the system unmap its old memory, which stops the other threads too).
-      [&](DayChunk& chunk, unsigned index, std::size_t size) {
-        std::size_t room = size;
+      // Room in every part for every case, reserved once, and for two decisions each (more are rare: the list then
+      // grows): any thread may run most of the roster when the others are slowed, and only the pages written are
+      // ever touched. The lists rarely move (a moving vector of a million outcomes makes the system unmap its old
+      // memory, which stops the other threads too).
+      [&](DayPart& part, unsigned index) {
         if (index == 0) {
-          room = roster.size();
-          chunk.outcomes = std::move(last_outcomes);
-          chunk.decisions = std::move(last_decisions);
-        } else if (index - 1 < spare.size()) {  // each chunk its own element: no two threads touch one
-          chunk.outcomes = std::move(spare[index - 1].outcomes);
-          chunk.decisions = std::move(spare[index - 1].decisions);
+          part.outcomes = std::move(last_outcomes);
+          part.decisions = std::move(last_decisions);
+        } else if (index - 1 < spare.size()) {  // each thread its own element: no two threads touch one
+          part.outcomes = std::move(spare[index - 1].outcomes);
+          part.decisions = std::move(spare[index - 1].decisions);
         }
-        chunk.outcomes.clear();
-        chunk.decisions.clear();
-        detail::reserve_huge(chunk.outcomes, room);
-        detail::reserve_huge(chunk.decisions, 2 * room);
+        part.outcomes.clear();
+        part.decisions.clear();
+        detail::reserve_huge(part.outcomes, roster.size());
+        detail::reserve_huge(part.decisions, 2 * roster.size());
+      },
+      [](DayPart& part, std::size_t block) {
+        part.blocks.push_back({block, part.outcomes.size(), part.decisions.size()});
       });
   out.date = day;
-  join(chunks, out);
+  join(parts, out);
 }
 
 }  // namespace binaan

@@ -76,10 +76,11 @@ struct DayRun {
   std::vector<SummaryRow> summary;   ///< by kind, level, amount
 
   /// Not a result: lists kept empty, for their memory, by a run on more than one thread into this DayRun (the
-  /// `out` of Engine::run_grant_day). Each chunk of the roster but the first decides into lists of its own, which
-  /// are appended to `outcomes` and `decisions` at the end; the next run into this DayRun decides into them again
-  /// instead of asking the system for fresh pages. They hold about (threads − 1) / threads of the memory of the
-  /// lists above; assign `{}` to give it back. A DayRun returned by value has none.
+  /// `out` of Engine::run_grant_day). Each thread but the first decides into lists of its own, which are appended to
+  /// `outcomes` and `decisions` at the end; the next run into this DayRun decides into them again instead of asking
+  /// the system for fresh pages. They hold the memory of the largest share of the roster each of those threads ran,
+  /// about (threads − 1) / threads of the lists above when the cores are equally fast; assign `{}` to give it back.
+  /// A DayRun returned by value has none.
   struct SpareLists {
     std::vector<DayOutcome> outcomes;
     std::vector<Decision> decisions;
@@ -98,15 +99,15 @@ struct DayRun {
 ///
 /// \par Thread safety
 /// Every member function is const and keeps nothing between calls (no cache, no clock, no global state; the holiday
-/// dates are resolved once, at construction), so one Engine may be shared by any number of threads calling
-/// evaluate(), project(), evaluate_all(), project_all() and run_grant_day() at once, provided nobody changes the engine, the cases or the records meanwhile. The `threads`
-/// of the roster functions are threads of that one call: the roster is split into `threads` contiguous chunks
-/// (0: one per core; never more than the roster's size; 1: the calling thread alone), each run on a std::thread
-/// started and joined inside the call. Results come in roster order and are identical for every thread count; when
-/// cases fail, the error rethrown is that of the first failing case in roster order, as on one thread. Assigning to
-/// or destroying an Engine while another thread uses it is a data race. A result passed in to be overwritten (the
-/// `out` of project_all and run_grant_day) belongs to that one call: two calls at once need two. See
-/// docs/concurrency.md.
+/// dates are resolved once, at construction), so one Engine may be shared by any number of threads calling evaluate(),
+/// project(), evaluate_all(), project_all() and run_grant_day() at once, provided nobody changes the engine, the cases
+/// or the records meanwhile. The `threads` of the roster functions are threads of that one call (0: one per core; never
+/// more than the roster's size; 1: the calling thread alone), std::threads started and joined inside the call, which
+/// take the roster in blocks of consecutive people as they ask for them, so that a slower core takes fewer. Results
+/// come in roster order and are identical for every thread count; when cases fail, the error rethrown is that of the
+/// first failing case in roster order, as on one thread. Assigning to or destroying an Engine while another thread uses
+/// it is a data race. A result passed in to be overwritten (the `out` of project_all and run_grant_day) belongs to that
+/// one call: two calls at once need two. See docs/concurrency.md.
 class BINAAN_EXPORT Engine {
 public:
   /// The Indonesian default policy and the built-in holiday table.

@@ -3,6 +3,7 @@
 // same results in the same order on any number of threads, and report the same failure.
 #include <binaan/io/result.hpp>
 #include <binaan/rules/engine.hpp>
+#include <binaan/synth/population.hpp>
 
 #include "case_builder.hpp"
 #include "concurrency_support.hpp"
@@ -11,9 +12,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace binaan;
@@ -311,6 +314,56 @@ TEST(EngineConcurrency, TheFirstFailureInRosterOrderIsReportedOnAnyThreadCount) 
       ADD_FAILURE() << "run_grant_day did not throw, threads " << threads;
     } catch (const ValueError& e) {
       EXPECT_EQ(e.field(), "policy.no_such_rule_30") << "run_grant_day, threads " << threads;
+    }
+  }
+}
+
+// A roster of many blocks (the engine hands a roster to its threads in blocks of up to 4,096 people, each to the
+// thread that asks next: the first thread from the front, the others from the back): the same projections and the
+// same grant-day runs, outcome for outcome and decision for decision, on any number of threads, and the first
+// failure in roster order whichever thread meets a failure first.
+TEST(EngineConcurrency, RostersOfManyBlocksGiveTheSameResultsAndFirstFailureOnAnyThreadCount) {
+  const Engine engine;
+  const std::vector<Case> people = synth::generate_population(3 * 4096 + 123, 20260817, 2);
+  const std::size_t n = people.size();
+  const std::vector<std::string> projections = render(engine.project_all(people, 1));
+  const Date day = make_date(2026, 8, 17);
+  const DayRun serial = engine.run_grant_day(people, day, 1);
+  ASSERT_GT(serial.outcomes.size(), 8000u);
+  const std::string expected = render(serial);
+  DayRun reused;  // runs into the last run's lists, of another thread count each time
+  for (unsigned threads : {2u, 3u, 8u}) {
+    expect_all_equal(projections, {render(engine.project_all(people, threads))},
+                     "project_all, threads " + std::to_string(threads));
+    EXPECT_EQ(render(engine.run_grant_day(people, day, threads)), expected) << "threads " << threads;
+    engine.run_grant_day(people, day, reused, threads);
+    EXPECT_EQ(render(reused), expected) << "into the last run, threads " << threads;
+  }
+  // Failing cases: in the first and the last block; in the last alone (the first block a second thread takes); and
+  // in two blocks near the end, which two threads from the back may meet in either order.
+  auto failing_at = [&](std::initializer_list<std::size_t> at) {
+    std::vector<Case> roster = people;
+    for (std::size_t i : at) roster[i].policy.push_back({"no_such_rule_" + std::to_string(i), true});
+    return roster;
+  };
+  const std::vector<std::pair<std::vector<Case>, std::string>> rosters = {
+      {failing_at({5, n - 5}), "policy.no_such_rule_5"},
+      {failing_at({n - 5}), "policy.no_such_rule_" + std::to_string(n - 5)},
+      {failing_at({n - 2000, n - 5}), "policy.no_such_rule_" + std::to_string(n - 2000)}};
+  for (unsigned threads : {1u, 2u, 3u, 8u}) {
+    for (const auto& [roster, field] : rosters) {
+      try {
+        (void)engine.project_all(roster, threads);
+        ADD_FAILURE() << "project_all did not throw, threads " << threads;
+      } catch (const ValueError& e) {
+        EXPECT_EQ(e.field(), field) << "project_all, threads " << threads;
+      }
+      try {
+        (void)engine.run_grant_day(roster, day, threads);
+        ADD_FAILURE() << "run_grant_day did not throw, threads " << threads;
+      } catch (const ValueError& e) {
+        EXPECT_EQ(e.field(), field) << "run_grant_day, threads " << threads;
+      }
     }
   }
 }

@@ -210,16 +210,16 @@ TEST(FastPaths, GrantDayRunIntoADayRunOverwritesWhateverItHeld) {
   EXPECT_FALSE(out.summary.empty());
 }
 
-// A run on more than one thread keeps its later chunks' lists in DayRun::spare, empty, and the next run like it
-// decides into the same memory; a DayRun returned by value keeps none.
-TEST(FastPaths, GrantDayRunOnThreadsKeepsItsChunksListsForTheNext) {
+// A run on more than one thread keeps the lists of its threads but the first in DayRun::spare, empty, and the next
+// run like it decides into the same memory; a DayRun returned by value keeps none.
+TEST(FastPaths, GrantDayRunOnThreadsKeepsItsThreadsListsForTheNext) {
   const Engine engine;
   const std::vector<Case> cases = golden_cases();
   const Date day = make_date(2019, 8, 17);
   EXPECT_TRUE(engine.run_grant_day(cases, day, 2).spare.empty());
   DayRun out;
   engine.run_grant_day(cases, day, out, 1);
-  EXPECT_TRUE(out.spare.empty()) << "one thread: no chunk of its own";
+  EXPECT_TRUE(out.spare.empty()) << "one thread: no lists of another";
   engine.run_grant_day(cases, day, out, 3);
   ASSERT_EQ(out.spare.size(), 2u);
   std::vector<const Decision*> blocks;
@@ -235,7 +235,7 @@ TEST(FastPaths, GrantDayRunOnThreadsKeepsItsChunksListsForTheNext) {
   EXPECT_EQ(day_run_to_json(out), expected);
   ASSERT_EQ(out.spare.size(), 2u);
   for (std::size_t i = 0; i < blocks.size(); ++i) EXPECT_EQ(out.spare[i].decisions.data(), blocks[i]) << i;
-  // Fewer threads use the first spare lists (grown: a chunk is larger) and give the others back.
+  // Fewer threads use the first spare lists and give the others back.
   engine.run_grant_day(cases, day, out, 2);
   EXPECT_EQ(out.spare.size(), 1u);
   EXPECT_EQ(day_run_to_json(out), expected);
