@@ -32,8 +32,8 @@ namespace binaan::detail {
 
 /// Asks for huge pages for the whole 2 MiB pages inside [p, p + bytes); allocations under 4 MiB (a small roster or
 /// archive) are left alone, not worth a huge page to zero. A hint only: nothing changes if it is refused or
-/// unsupported, and nothing is touched. Used by the engine's results and by the archives (the people, the payload,
-/// the file buffers).
+/// unsupported, and nothing is touched. Used by the engine's results, by reserve_roster (every roster the library
+/// makes, the archives' people included) and by the archives (the payload, the file buffers).
 inline void advise_huge_pages(void* p, std::size_t bytes) noexcept {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
