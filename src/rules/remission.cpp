@@ -550,7 +550,7 @@ bool may_have_event_on(const Subject& s, const HolidayDays& holidays, Date d) {
 
 Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisions keep, Workspace& ws) {
   // The grants are gathered in the workspace's list and the decisions kept are appended to its other (a grant-day
-  // run lends its chunk's list there, so that they are decided in their final place). An Evaluation copies the
+  // run lends its thread's list there, so that they are decided in their final place). An Evaluation copies the
   // grants at their exact size: a national roster keeps a million of them.
   Timeline tl{ws.grants, ws.decisions};
   ws.grants.clear();
