@@ -6,6 +6,7 @@
 #include "hints.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <iterator>
 
 namespace binaan::detail {
@@ -133,6 +134,7 @@ HolidayDays::HolidayDays(const HolidayCalendar& calendar) : calendar_(calendar) 
     for (int y = kMinYear; y <= kMaxYear; ++y) {
       PlainYear& year = plain_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (y - kMinYear))];
       candidates_of_year(*this, y, rk, false, never, never, [&](Date d, GrantKind kind, DateStatus status) {
+        assert(year.count < std::size(year.events));  // RU, dasawarsa and RK at most
         year.events[year.count++] = Event{d, kind, status, nullptr};
       });
     }

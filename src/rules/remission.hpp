@@ -46,7 +46,9 @@ public:
   /// A plain person's candidates of `year` with the RK holiday `rk` (none: no RK); nullptr outside 1900–2200.
   const PlainYear* plain_year(std::optional<Holiday> rk, int year) const {
     if (year < kMinYear || year > kMaxYear) return nullptr;
-    return &plain_[static_cast<std::size_t>((rk ? static_cast<int>(*rk) : 0) * kYears + (year - kMinYear))];
+    // No RK takes Independence's place in the table (it is never an RK holiday).
+    const int row = static_cast<int>(rk.value_or(Holiday::Independence));
+    return &plain_[static_cast<std::size_t>(row * kYears + (year - kMinYear))];
   }
 
 private:
