@@ -3,6 +3,7 @@
 /// SmallList: a list of a few plain values kept inside its owner, on the heap only beyond N.
 
 #include <algorithm>
+#include <cstring>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -140,7 +141,9 @@ private:
       other.heap_ = nullptr;
       other.heap_capacity_ = 0;
     } else {
-      std::uninitialized_copy(other.begin(), other.end(), inside());
+      // The whole buffer, a copy of fixed size with no loop on the count (bytes past the count are copied as they
+      // are, unread): a grant-day run on several threads moves some 420,000 decisions of four lists each.
+      std::memcpy(inside_, other.inside_, sizeof inside_);
     }
     other.size_ = 0;
   }
