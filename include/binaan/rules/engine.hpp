@@ -102,8 +102,9 @@ struct DayRun {
 /// dates are resolved once, at construction), so one Engine may be shared by any number of threads calling evaluate(),
 /// project(), evaluate_all(), project_all() and run_grant_day() at once, provided nobody changes the engine, the cases
 /// or the records meanwhile. The `threads` of the roster functions are threads of that one call (0: one per core; never
-/// more than the roster's size; 1: the calling thread alone), std::threads started and joined inside the call, which
-/// take the roster in blocks of consecutive people as they ask for them, so that a slower core takes fewer. Results
+/// more than the roster's size; 1: the calling thread alone): the calling thread and std::threads started and joined
+/// inside the call, which take the roster in blocks of consecutive people as they ask for them, so that a slower core
+/// takes fewer (a thread the system refuses to start leaves its blocks to the others). Results
 /// come in roster order and are identical for every thread count; when cases fail, the error rethrown is that of the
 /// first failing case in roster order, as on one thread. Assigning to or destroying an Engine while another thread uses
 /// it is a data race. A result passed in to be overwritten (the `out` of project_all and run_grant_day) belongs to that
