@@ -202,12 +202,17 @@ std::vector<Local> for_each_block(const std::vector<Case>& roster, unsigned thre
   const std::size_t block = block_people(n, threads);
   BlockQueue queue((n + block - 1) / block);
   std::vector<Local> locals(threads);
-  // Thread t's part; `at` is the case being run, for the order of failures.
+  // Thread t's part; `at` is set to the failing case, for the order of failures. It is written on a failure only:
+  // the first thread's `at` is on the calling thread's stack, beside what every thread reads for every case.
   auto run = [&](unsigned t, std::size_t& at) {
     detail::Workspace ws;
     auto tracked = [&](std::size_t i, detail::Workspace& w, Local& local) {
-      at = i;
-      fn(i, w, local);
+      try {
+        fn(i, w, local);
+      } catch (...) {
+        at = i;
+        throw;
+      }
     };
     prepare(locals[t], t);
     while (const std::optional<std::size_t> b = queue.take(t == 0)) {
