@@ -45,9 +45,12 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   const auto [half, two_thirds] = fractions_reached_of<2>({s.half_end(), s.two_thirds_end()}, tl.grants);
   out.half_day = half;
   out.two_thirds_day = two_thirds;
+  // Each milestone is decided straight into the result (copied from locals as a whole, the five were a stall: each
+  // was read 8 bytes at a time just after being written in smaller pieces).
+  Milestones& ms = out.milestones;
 
   // Asimilasi (PP 99/2012 Art. 36; Permenkumham 7/2022 Art. 45): ½, special crimes ⅔ (≥ 9 months); fine paid.
-  std::optional<Date> asimilasi;
+  std::optional<Date>& asimilasi = ms.asimilasi;
   if (!unpaid) {
     Date general = s.first_clear_day(half, p.conduct_lookback_days);
     if (!s.special_thresholds_on(general)) asimilasi = general;
@@ -56,12 +59,12 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   }
 
   // CMK (Permenkumham 3/2018): sentence ≥ 12 months, ½ served, no punishment this calendar year.
-  std::optional<Date> cmk;
+  std::optional<Date>& cmk = ms.cmk;
   if (compare(term, p.cmk_min_sentence) >= 0) cmk = before_expiry(first_clear_year_day(s, half));
 
   // PB (KUHP Art. 15; Permenkumham 7/2022 Art. 85): ⅔ ≥ 9 months, 9 months' conduct; special crimes also
   // asimilasi for at least ½ of the time left at its start.
-  std::optional<Date> pb;
+  std::optional<Date>& pb = ms.pb;
   PbPath path;
   auto step = [&](RuleId rule, std::optional<Date> met_on) {
     if (with_pb_path) path.steps.push_back({rule, met_on});
@@ -88,7 +91,7 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   }
 
   // CB (Permenkumham 3/2018): sentence ≤ 1 y 6 m, ⅔ served, runs to expiry for at most 6 months.
-  std::optional<Date> cb;
+  std::optional<Date>& cb = ms.cb;
   if (compare(term, p.cb_max_sentence) <= 0) {
     std::int32_t window = s.special_thresholds_on(two_thirds) ? p.special_lookback_days : p.conduct_lookback_days;
     Date day = std::max(s.first_clear_day(two_thirds, window), add_days(expiry, -p.cb_max_days));
@@ -97,7 +100,7 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
 
   // CMB (Permenkumham 3/2018 Art. 102): as long as the last remission (the grants of the last grant day), at most
   // 6 months, occupying the last days before release; only from the ⅔ day.
-  std::optional<Date> cmb;
+  std::optional<Date>& cmb = ms.cmb_start;
   if (two_thirds_ok && !tl.grants.empty()) {
     // The timeline grants in date order, so the last grant day's grants are the last ones.
     const Date last_day = tl.grants.back().date;
@@ -114,22 +117,23 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   Date insert = expiry;
   for (const std::optional<Date>* m : {&pb, &cb, &cmb})
     if (*m && **m < insert) insert = **m;
+  // Earliest-parole scenario (§6): remission frozen after the grants of the PB day, counted before any shift.
+  std::int32_t frozen = 0;
+  if (pb) {
+    for (const auto& g : tl.grants) {  // in date order
+      if (*pb < g.date) break;
+      frozen += g.effective_days;
+    }
+  }
   out.subsider_days = unpaid ? subsider_length(s, insert) : 0;
   out.final_release = add_days(expiry, out.subsider_days);
-  out.milestones = {asimilasi, cmk, pb, cb, cmb};
-  Milestones& ms = out.milestones;
   if (out.subsider_days != 0) {  // a shift by no days changes nothing
     for (std::optional<Date>* m : {&ms.asimilasi, &ms.cmk, &ms.pb, &ms.cb, &ms.cmb_start})
       if (*m && **m >= insert) *m = add_days(**m, out.subsider_days);
   }
 
-  // Earliest-parole scenario: leaves on PB; remission frozen after that day's grants (§6).
+  // Earliest-parole scenario: leaves on PB (after the shift); remission frozen as counted above.
   if (pb) {
-    std::int32_t frozen = 0;
-    for (const auto& g : tl.grants) {  // in date order
-      if (*pb < g.date) break;
-      frozen += g.effective_days;
-    }
     Date parole_expiry = add_days(add_days(*s.term_end, -frozen), out.subsider_days);
     out.parole = ParoleScenario{*out.milestones.pb, parole_expiry, add_years(parole_expiry, p.probation_years)};
   }
