@@ -107,14 +107,17 @@ Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Po
   return ev;
 }
 
-Projection projection_of(const detail::Subject& subject, const detail::Timeline& timeline,
-                         const detail::Integration& integration) {
-  Projection pr;
+// A projection written where it is kept (a roster's is the caller's vector): built in a temporary and then copied,
+// its copy read back the bytes just written, in wider pieces than they were written in, which waits for them.
+void project_into(Projection& pr, const detail::Subject& subject, const detail::Timeline& timeline,
+                  const detail::Integration& integration) {
+  pr = Projection{};
   set_dates(pr, subject, timeline, integration);
-  for (const auto& g : timeline.grants) pr.remission_days += g.effective_days;
+  std::int32_t days = 0;
+  for (const auto& g : timeline.grants) days += g.effective_days;
+  pr.remission_days = days;
   pr.grants = static_cast<std::uint16_t>(std::min<std::size_t>(timeline.grants.size(), 65535));
   pr.released_by_grant = timeline.released_by_grant;
-  return pr;
 }
 
 // Asks the memory system for what the rules will read of a case, without waiting for it. A national roster is far
@@ -303,15 +306,14 @@ std::vector<Evaluation> Engine::evaluate_all(const std::vector<Case>& roster, co
   return out;
 }
 
-namespace {
-constexpr auto kProject = [](const auto& subject, const auto&, const auto& timeline, const auto& integration) {
-  return projection_of(subject, timeline, integration);
-};
-}  // namespace
-
 Projection Engine::project(const Case& c, const ProgrammeRecord& record) const {
   detail::Workspace ws;
-  return run_case(c, record, policy_, *holidays_, {}, false, ws, kProject);
+  Projection pr;
+  run_case(c, record, policy_, *holidays_, {}, false, ws,
+           [&](const auto& subject, const auto&, const auto& timeline, const auto& integration) {
+             project_into(pr, subject, timeline, integration);
+           });
+  return pr;
 }
 
 std::vector<Projection> Engine::project_all(const std::vector<Case>& roster, unsigned threads,
@@ -327,7 +329,10 @@ void Engine::project_all(const std::vector<Case>& roster, std::vector<Projection
   detail::reserve_huge(out, roster.size());
   out.resize(roster.size());
   for_each_case(roster, threads, [&](std::size_t i, detail::Workspace& ws) {
-    out[i] = run_case(roster[i], record_of(records, i), policy_, *holidays_, {}, false, ws, kProject);
+    run_case(roster[i], record_of(records, i), policy_, *holidays_, {}, false, ws,
+             [&](const auto& subject, const auto&, const auto& timeline, const auto& integration) {
+               project_into(out[i], subject, timeline, integration);
+             });
   });
 }
 
