@@ -412,7 +412,9 @@ void join(std::vector<DayPart>& parts, DayRun& run) {
       moved += piece.outcome_end - piece.outcome;
       decisions += piece.decision_end - piece.decision;
     }
-    run.outcomes.reserve(run.outcomes.size() + moved);  // no-op unless some person had more than two decisions
+    // Room for every element, so that neither list grows while appended to: no-ops unless some person had more than
+    // two decisions (every part's lists have room for the whole roster and for two decisions a person).
+    run.outcomes.reserve(run.outcomes.size() + moved);
     run.decisions.reserve(decisions);
     // Each appends to a list in its own stack frame (a list's end moves with every element).
     auto move_outcomes = [&] {
