@@ -13,6 +13,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <system_error>
+#include <thread>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
 
 using namespace binaan;
 
@@ -273,6 +281,57 @@ TEST(FastPaths, GrantDayRunIntoADayRunLeavesItEmptyWhenItThrows) {
     EXPECT_THROW(engine.run_grant_day(cases, make_date(2019, 8, 17), out, threads), ValueError) << threads;
     expect_empty(out, "override");
   }
+}
+
+// The roster functions on several threads when the system refuses to start any thread: the calling thread runs
+// every block, and the results are those of one thread (the threads already started had been left unjoined, which
+// ends a program). Run in a child process that may start no thread: its thread limit is 0, and a process of root
+// (exempt from that limit) first becomes user nobody.
+TEST(FastPaths, RosterFunctionsRunEveryBlockWhenNoThreadCanStart) {
+#ifdef __linux__
+  const Engine engine;
+  const std::vector<Case> cases = golden_cases();
+  const Date day = make_date(2019, 8, 17);
+  const std::string expected_run = day_run_to_json(engine.run_grant_day(cases, day, 1));
+  std::vector<std::string> expected_projections;
+  for (const Projection& p : engine.project_all(cases, 1)) expected_projections.push_back(describe(p));
+  enum Code { kSame = 0, kNoLimit = 10, kThreadStarted, kThrew, kRunDiffers, kRunIntoDiffers, kProjectionsDiffer };
+  auto child = [&]() -> int {
+    const rlimit none{0, 0};
+    if (geteuid() == 0 && setuid(65534) != 0) return kNoLimit;
+    if (setrlimit(RLIMIT_NPROC, &none) != 0) return kNoLimit;
+    try {
+      std::thread t([] {});
+      t.join();
+      return kThreadStarted;  // nothing would be tested
+    } catch (const std::system_error&) {
+    }
+    try {
+      if (day_run_to_json(engine.run_grant_day(cases, day, 3)) != expected_run) return kRunDiffers;
+      DayRun into;
+      engine.run_grant_day(cases, day, into, 2);
+      if (day_run_to_json(into) != expected_run) return kRunIntoDiffers;
+      const std::vector<Projection> projections = engine.project_all(cases, 4);
+      if (projections.size() != expected_projections.size()) return kProjectionsDiffer;
+      for (std::size_t i = 0; i < projections.size(); ++i)
+        if (describe(projections[i]) != expected_projections[i]) return kProjectionsDiffer;
+    } catch (...) {
+      return kThrew;
+    }
+    return kSame;
+  };
+  const pid_t pid = fork();
+  ASSERT_NE(pid, -1);
+  if (pid == 0) std::_Exit(child());
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status)) << "the child ended by signal " << WTERMSIG(status);
+  if (WEXITSTATUS(status) == kNoLimit) GTEST_SKIP() << "cannot limit a child process's threads here";
+  EXPECT_EQ(WEXITSTATUS(status), kSame) << "10 no limit, 11 a thread started, 12 threw, 13/14 the grant-day run "
+                                           "differs (new, into a DayRun), 15 the projections differ";
+#else
+  GTEST_SKIP() << "the thread limit of a child process is set with Linux's RLIMIT_NPROC";
+#endif
 }
 
 TEST(FastPaths, RecordsMustMatchTheRoster) {
