@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <exception>
 #include <ostream>
+#include <system_error>
 #include <thread>
 
 namespace binaan::synth {
@@ -368,23 +369,38 @@ std::vector<Case> generate_population(std::size_t n, std::uint64_t seed, unsigne
     for (std::size_t i = 0; i < n; ++i) out.push_back(gen.person(i));
     return out;
   }
-  // Each thread fills its own slice; the slices are joined in order, so the result is the sequential one.
+  // Each thread fills its own slice; the slices are joined in order, so the result is the sequential one. A slice
+  // is filled in a vector of the thread's own and moved into `parts` at the end: the vectors of `parts` sit side by
+  // side, and a vector's end moves with every person. The calling thread fills the first slice, and those of any
+  // thread the system refuses to start.
   std::vector<std::vector<Case>> parts(threads);
   std::vector<std::exception_ptr> errors(threads);
-  std::vector<std::thread> pool;
   const std::size_t chunk = (n + threads - 1) / threads;
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      try {
-        const std::size_t from = std::min(n, t * chunk);
-        const std::size_t to = std::min(n, from + chunk);
-        parts[t].reserve(to - from);
-        for (std::size_t i = from; i < to; ++i) parts[t].push_back(gen.person(i));
-      } catch (...) {
-        errors[t] = std::current_exception();
-      }
-    });
+  auto fill = [&](unsigned t) {
+    try {
+      const std::size_t from = std::min(n, t * chunk);
+      const std::size_t to = std::min(n, from + chunk);
+      std::vector<Case> part;
+      part.reserve(to - from);
+      for (std::size_t i = from; i < to; ++i) part.push_back(gen.person(i));
+      parts[t] = std::move(part);
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  std::vector<unsigned> here;  // the slices of the calling thread
+  here.reserve(threads);
+  here.push_back(0);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(fill, t);
+    } catch (const std::system_error&) {
+      here.push_back(t);
+    }
   }
+  for (unsigned t : here) fill(t);
   for (std::thread& th : pool) th.join();
   for (const std::exception_ptr& e : errors)
     if (e) std::rethrow_exception(e);
