@@ -14,11 +14,12 @@
 using namespace binaan;
 using namespace binaan::concurrency;
 
+// 10,000 people: fewer are generated on the calling thread alone, whatever the thread count.
 TEST(SynthConcurrency, PopulationIsTheSameOnAnyThreadCount) {
-  const std::string serial = write_roster_jsonl(synth::generate_population(400, 11, 1));
-  EXPECT_EQ(std::count(serial.begin(), serial.end(), '\n'), 400);
+  const std::string serial = write_roster_jsonl(synth::generate_population(10'000, 11, 1));
+  EXPECT_EQ(std::count(serial.begin(), serial.end(), '\n'), 10'000);
   for (unsigned threads : {2u, 4u, 8u})
-    EXPECT_EQ(write_roster_jsonl(synth::generate_population(400, 11, threads)), serial) << "threads " << threads;
+    EXPECT_EQ(write_roster_jsonl(synth::generate_population(10'000, 11, threads)), serial) << "threads " << threads;
 }
 
 TEST(SynthConcurrency, OneGeneratorSharedByEightThreads) {
