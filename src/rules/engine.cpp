@@ -416,8 +416,9 @@ void join(std::vector<DayPart>& parts, DayRun& run) {
     // two decisions (every part's lists have room for the whole roster and for two decisions a person).
     run.outcomes.reserve(run.outcomes.size() + moved);
     run.decisions.reserve(decisions);
-    // Each appends to a list in its own stack frame (a list's end moves with every element).
-    auto move_outcomes = [&] {
+    // Each appends to a list in its own stack frame (a list's end moves with every element). Neither allocates (the
+    // lists have their room) nor throws, so the helper thread below is always joined.
+    auto move_outcomes = [&]() noexcept {
       std::vector<DayOutcome> list = std::move(run.outcomes);
       for (const Piece& piece : pieces)
         for (std::size_t i = piece.outcome; i < piece.outcome_end; ++i) {
@@ -428,7 +429,7 @@ void join(std::vector<DayPart>& parts, DayRun& run) {
       for (auto part = parts.begin() + 1; part != parts.end(); ++part) part->outcomes.clear();
       run.outcomes = std::move(list);
     };
-    auto move_decisions = [&] {
+    auto move_decisions = [&]() noexcept {
       std::vector<Decision> list = std::move(run.decisions);
       for (const Piece& piece : pieces)
         std::move(piece.part->decisions.begin() + static_cast<std::ptrdiff_t>(piece.decision),
