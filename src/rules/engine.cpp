@@ -61,45 +61,38 @@ BINAAN_ALWAYS_INLINE const Policy& policy_for(const Case& c, const Policy& engin
   return c.policy.empty() ? engine_policy : overridden_policy(c, engine_policy, storage);
 }
 
-// The rules over one case — its policy, the remission timeline, the integration programmes — handed to
-// `make(subject, policy, timeline, integration)`, which builds the result; the scratch space is the caller's.
+// The rules over one case — its policy and the remission timeline — handed to `make(subject, policy, timeline)`,
+// which builds the result (the integration programmes decided into it); the scratch space is the caller's.
 template <typename Make>
 auto run_case(const Case& c, const ProgrammeRecord& record, const Policy& engine_policy,
-              const detail::HolidayDays& holidays, detail::KeepDecisions keep, bool with_pb_path,
+              const detail::HolidayDays& holidays, detail::KeepDecisions keep,
               detail::Workspace& ws, Make make) {
   const Policy& policy = policy_for(c, engine_policy, ws.policy);
   const detail::Subject subject(c, policy, record);
   ws.decisions.clear();  // the timeline appends to it
   detail::Timeline timeline = detail::run_timeline(subject, holidays, keep, ws);
-  detail::Integration integration = detail::integrate(subject, timeline, with_pb_path);
-  return make(subject, policy, timeline, integration);
+  return make(subject, policy, timeline);
 }
 
-// The dates an Evaluation and a Projection share, from the subject, the timeline and the integration: one place,
-// so that the two results cannot come to disagree.
+// The dates an Evaluation and a Projection share, from the subject and the timeline, and the integration
+// programmes decided into the result `r` (as made): one place, so that the two results cannot come to disagree.
 template <typename Result>
 void set_dates(Result& r, const detail::Subject& subject, const detail::Timeline& timeline,
-               const detail::Integration& integration) {
+               std::optional<PbPath>* pb_path) {
   r.start = subject.start;
   r.term_end = subject.term_end;
   r.expiry = timeline.expiry;
-  r.final_release = integration.final_release;
-  r.subsider_days = integration.subsider_days;
-  r.half_day = integration.half_day;
-  r.two_thirds_day = integration.two_thirds_day;
-  r.milestones = integration.milestones;
-  r.parole_scenario = integration.parole;
   r.estimated = timeline.estimated;
+  detail::integrate(subject, timeline, r, pb_path);
 }
 
 Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Policy& policy,
-                         detail::Timeline& timeline, detail::Integration& integration) {
+                         detail::Timeline& timeline) {
   Evaluation ev;
   ev.id = c.id;
   ev.person = c.person().id();
-  set_dates(ev, subject, timeline, integration);
+  set_dates(ev, subject, timeline, &ev.pb_path);
   ev.grants.assign(timeline.grants.begin(), timeline.grants.end());  // exact size: the timeline's is the workspace's
-  ev.pb_path = std::move(integration.pb_path);
   ev.policy_id = policy.id;
   ev.policy_version = policy.version;
   ev.decisions = std::move(timeline.decisions);
@@ -109,10 +102,9 @@ Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Po
 
 // A projection written where it is kept (a roster's is the caller's vector): built in a temporary and then copied,
 // its copy read back the bytes just written, in wider pieces than they were written in, which waits for them.
-void project_into(Projection& pr, const detail::Subject& subject, const detail::Timeline& timeline,
-                  const detail::Integration& integration) {
+void project_into(Projection& pr, const detail::Subject& subject, const detail::Timeline& timeline) {
   pr = Projection{};
-  set_dates(pr, subject, timeline, integration);
+  set_dates(pr, subject, timeline, nullptr);
   std::int32_t days = 0;
   for (const auto& g : timeline.grants) days += g.effective_days;
   pr.remission_days = days;
@@ -285,9 +277,9 @@ const ProgrammeRecord& record_of(const std::vector<ProgrammeRecord>* records, st
 
 Evaluation Engine::evaluate(const Case& c, const ProgrammeRecord& record, const EvaluateOptions& options) const {
   detail::Workspace ws;
-  return run_case(c, record, policy_, *holidays_, {options.decisions, {}}, true, ws,
-                  [&](const auto& subject, const auto& policy, auto& timeline, auto& integration) {
-                    return evaluation_of(c, subject, policy, timeline, integration);
+  return run_case(c, record, policy_, *holidays_, {options.decisions, {}}, ws,
+                  [&](const auto& subject, const auto& policy, auto& timeline) {
+                    return evaluation_of(c, subject, policy, timeline);
                   });
 }
 
@@ -298,9 +290,9 @@ std::vector<Evaluation> Engine::evaluate_all(const std::vector<Case>& roster, co
   detail::reserve_huge(out, roster.size());
   out.resize(roster.size());
   for_each_case(roster, threads, [&](std::size_t i, detail::Workspace& ws) {
-    out[i] = run_case(roster[i], record_of(records, i), policy_, *holidays_, {options.decisions, {}}, true, ws,
-                      [&](const auto& subject, const auto& policy, auto& timeline, auto& integration) {
-                        return evaluation_of(roster[i], subject, policy, timeline, integration);
+    out[i] = run_case(roster[i], record_of(records, i), policy_, *holidays_, {options.decisions, {}}, ws,
+                      [&](const auto& subject, const auto& policy, auto& timeline) {
+                        return evaluation_of(roster[i], subject, policy, timeline);
                       });
   });
   return out;
@@ -309,9 +301,9 @@ std::vector<Evaluation> Engine::evaluate_all(const std::vector<Case>& roster, co
 Projection Engine::project(const Case& c, const ProgrammeRecord& record) const {
   detail::Workspace ws;
   Projection pr;
-  run_case(c, record, policy_, *holidays_, {}, false, ws,
-           [&](const auto& subject, const auto&, const auto& timeline, const auto& integration) {
-             project_into(pr, subject, timeline, integration);
+  run_case(c, record, policy_, *holidays_, {}, ws,
+           [&](const auto& subject, const auto&, const auto& timeline) {
+             project_into(pr, subject, timeline);
            });
   return pr;
 }
@@ -329,9 +321,9 @@ void Engine::project_all(const std::vector<Case>& roster, std::vector<Projection
   detail::reserve_huge(out, roster.size());
   out.resize(roster.size());
   for_each_case(roster, threads, [&](std::size_t i, detail::Workspace& ws) {
-    run_case(roster[i], record_of(records, i), policy_, *holidays_, {}, false, ws,
-             [&](const auto& subject, const auto&, const auto& timeline, const auto& integration) {
-               project_into(out[i], subject, timeline, integration);
+    run_case(roster[i], record_of(records, i), policy_, *holidays_, {}, ws,
+             [&](const auto& subject, const auto&, const auto& timeline) {
+               project_into(out[i], subject, timeline);
              });
   });
 }

@@ -33,43 +33,42 @@ std::int32_t subsider_length(const Subject& s, Date from) {
 
 }  // namespace
 
-Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
-  Integration out;
-  if (!s.term || !tl.expiry) return out;
+template <typename Result>
+void integrate(const Subject& s, const Timeline& tl, Result& out, std::optional<PbPath>* pb_path) {
+  if (!s.term || !tl.expiry) return;
   const Policy& p = s.p;
   const Term term = *s.term;
   const Date expiry = *tl.expiry;
-  auto before_expiry = [&](std::optional<Date> d) { return d && *d < expiry ? d : std::nullopt; };
   const bool unpaid = s.c.sentence().has_unpaid_subsidiary();
   const bool two_thirds_ok = compare(fraction_of(term, kTwoThirds), p.pb_min_fraction) >= 0;  // KUHP Art. 15
   const auto [half, two_thirds] = fractions_reached_of<2>({s.half_end(), s.two_thirds_end()}, tl.grants);
   out.half_day = half;
   out.two_thirds_day = two_thirds;
-  // Each milestone is decided straight into the result (copied from locals as a whole, the five were a stall: each
-  // was read 8 bytes at a time just after being written in smaller pieces).
-  Milestones& ms = out.milestones;
+  // Each milestone is worked out in a local and written to the result once (below): an optional written in the
+  // result and then read back whole waits for the write.
+  using Day = std::optional<Date>;
+  auto before_expiry = [&](Date d) { return d < expiry ? Day(d) : std::nullopt; };
 
   // Asimilasi (PP 99/2012 Art. 36; Permenkumham 7/2022 Art. 45): ½, special crimes ⅔ (≥ 9 months); fine paid.
-  std::optional<Date>& asimilasi = ms.asimilasi;
+  Day asimilasi;
   if (!unpaid) {
-    Date general = s.first_clear_day(half, p.conduct_lookback_days);
-    if (!s.special_thresholds_on(general)) asimilasi = general;
-    else if (two_thirds_ok) asimilasi = s.first_clear_day(two_thirds, p.special_lookback_days);
-    asimilasi = before_expiry(asimilasi);
+    const Date general = s.first_clear_day(half, p.conduct_lookback_days);
+    if (!s.special_thresholds_on(general)) asimilasi = before_expiry(general);
+    else if (two_thirds_ok) asimilasi = before_expiry(s.first_clear_day(two_thirds, p.special_lookback_days));
   }
 
   // CMK (Permenkumham 3/2018): sentence ≥ 12 months, ½ served, no punishment this calendar year.
-  std::optional<Date>& cmk = ms.cmk;
+  Day cmk;
   if (compare(term, p.cmk_min_sentence) >= 0) cmk = before_expiry(first_clear_year_day(s, half));
 
   // PB (KUHP Art. 15; Permenkumham 7/2022 Art. 85): ⅔ ≥ 9 months, 9 months' conduct; special crimes also
   // asimilasi for at least ½ of the time left at its start.
-  std::optional<Date>& pb = ms.pb;
+  Day pb;
   PbPath path;
   auto step = [&](RuleId rule, std::optional<Date> met_on) {
-    if (with_pb_path) path.steps.push_back({rule, met_on});
+    if (pb_path) path.steps.push_back({rule, met_on});
   };
-  if (with_pb_path) path.steps.reserve(5);  // two-thirds minimum, PB, conduct, asimilasi, subsider
+  if (pb_path) path.steps.reserve(5);  // two-thirds minimum, PB, conduct, asimilasi, subsider
   step(RuleId::TwoThirdsMinimum, two_thirds_ok ? std::optional<Date>(s.start) : std::nullopt);
   step(RuleId::Pb, two_thirds);
   if (two_thirds_ok) {
@@ -91,16 +90,15 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   }
 
   // CB (Permenkumham 3/2018): sentence ≤ 1 y 6 m, ⅔ served, runs to expiry for at most 6 months.
-  std::optional<Date>& cb = ms.cb;
+  Day cb;
   if (compare(term, p.cb_max_sentence) <= 0) {
     std::int32_t window = s.special_thresholds_on(two_thirds) ? p.special_lookback_days : p.conduct_lookback_days;
-    Date day = std::max(s.first_clear_day(two_thirds, window), add_days(expiry, -p.cb_max_days));
-    cb = before_expiry(day);
+    cb = before_expiry(std::max(s.first_clear_day(two_thirds, window), add_days(expiry, -p.cb_max_days)));
   }
 
   // CMB (Permenkumham 3/2018 Art. 102): as long as the last remission (the grants of the last grant day), at most
   // 6 months, occupying the last days before release; only from the ⅔ day.
-  std::optional<Date>& cmb = ms.cmb_start;
+  Day cmb;
   if (two_thirds_ok && !tl.grants.empty()) {
     // The timeline grants in date order, so the last grant day's grants are the last ones.
     const Date last_day = tl.grants.back().date;
@@ -115,8 +113,12 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
   // §5: an unpaid subsider is served at the first moment the inmate would leave custody; that moment and
   // everything after it move later by its length. The principal expiry itself stays.
   Date insert = expiry;
-  for (const std::optional<Date>* m : {&pb, &cb, &cmb})
-    if (*m && **m < insert) insert = **m;
+  auto release_on = [&](const Day& m) {  // not a list of copies: each copy would wait for the flag just written
+    if (m && *m < insert) insert = *m;
+  };
+  release_on(pb);
+  release_on(cb);
+  release_on(cmb);
   // Earliest-parole scenario (§6): remission frozen after the grants of the PB day, counted before any shift.
   std::int32_t frozen = 0;
   if (pb) {
@@ -125,24 +127,35 @@ Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path) {
       frozen += g.effective_days;
     }
   }
-  out.subsider_days = unpaid ? subsider_length(s, insert) : 0;
-  out.final_release = add_days(expiry, out.subsider_days);
-  if (out.subsider_days != 0) {  // a shift by no days changes nothing
-    for (std::optional<Date>* m : {&ms.asimilasi, &ms.cmk, &ms.pb, &ms.cb, &ms.cmb_start})
-      if (*m && **m >= insert) *m = add_days(**m, out.subsider_days);
-  }
+  const std::int32_t subsider = unpaid ? subsider_length(s, insert) : 0;
+  out.subsider_days = subsider;
+  out.final_release = add_days(expiry, subsider);
+  // Each milestone into the result, moved later by the subsider when on or after its start (a shift by no days
+  // changes nothing).
+  auto set = [&](std::optional<Date>& m, const Day& d) {
+    if (d) m = subsider != 0 && *d >= insert ? add_days(*d, subsider) : *d;
+  };
+  Milestones& ms = out.milestones;
+  set(ms.asimilasi, asimilasi);
+  set(ms.cmk, cmk);
+  set(ms.pb, pb);
+  set(ms.cb, cb);
+  set(ms.cmb_start, cmb);
 
   // Earliest-parole scenario: leaves on PB (after the shift); remission frozen as counted above.
   if (pb) {
-    Date parole_expiry = add_days(add_days(*s.term_end, -frozen), out.subsider_days);
-    out.parole = ParoleScenario{*out.milestones.pb, parole_expiry, add_years(parole_expiry, p.probation_years)};
+    const Date leaves = *ms.pb;
+    const Date parole_expiry = add_days(add_days(*s.term_end, -frozen), subsider);
+    out.parole_scenario = ParoleScenario{leaves, parole_expiry, add_years(parole_expiry, p.probation_years)};
   }
-  if (unpaid) step(RuleId::SubsiderAfterRelease, out.milestones.pb);
-  if (with_pb_path) {
-    path.earliest = out.milestones.pb;
-    out.pb_path = std::move(path);
+  if (pb_path) {
+    if (unpaid) step(RuleId::SubsiderAfterRelease, ms.pb);
+    path.earliest = ms.pb;
+    *pb_path = std::move(path);
   }
-  return out;
 }
+
+template void integrate<Evaluation>(const Subject&, const Timeline&, Evaluation&, std::optional<PbPath>*);
+template void integrate<Projection>(const Subject&, const Timeline&, Projection&, std::optional<PbPath>*);
 
 }  // namespace binaan::detail

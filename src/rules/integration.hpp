@@ -4,20 +4,21 @@
 #include "rules/remission.hpp"
 #include "rules/subject.hpp"
 
+#include <binaan/rules/evaluation.hpp>
+
 namespace binaan::detail {
 
-struct Integration {
-  Milestones milestones;
-  std::optional<ParoleScenario> parole;
-  std::optional<PbPath> pb_path;
-  std::optional<Date> final_release;
-  std::int32_t subsider_days = 0;
-  std::optional<Date> half_day;
-  std::optional<Date> two_thirds_day;
-};
-
-/// The milestones of §5–§6 after the timeline `tl`; the path to PB only `with_pb_path` (an Evaluation shows it, a
+/// The milestones of §5–§6 after the timeline `tl`, decided straight into the result `out` (an Evaluation or a
+/// Projection: its half_day, two_thirds_day, milestones, subsider_days, final_release and parole_scenario), which
+/// must be as made (every one of those empty); the path to PB into `*pb_path` when given (an Evaluation shows it, a
 /// Projection does not, and it is the only part that allocates).
-Integration integrate(const Subject& s, const Timeline& tl, bool with_pb_path);
+///
+/// Into the result itself rather than a value copied there: a copy reads, eight bytes at a time, dates and flags just
+/// written four bytes and one byte at a time, and each such read waits for the writes (a store-forwarding stall).
+template <typename Result>
+void integrate(const Subject& s, const Timeline& tl, Result& out, std::optional<PbPath>* pb_path);
+
+extern template void integrate<Evaluation>(const Subject&, const Timeline&, Evaluation&, std::optional<PbPath>*);
+extern template void integrate<Projection>(const Subject&, const Timeline&, Projection&, std::optional<PbPath>*);
 
 }  // namespace binaan::detail

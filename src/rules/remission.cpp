@@ -377,7 +377,7 @@ private:
     if ((kind != GrantKind::Dasawarsa || threshold > 0) && served <= threshold)
       fail(RuleId::MinServed, add_days(d, threshold + 1 - served));  // PP 99/2012 Art. 34(2)(b)
     if (kind != GrantKind::Dasawarsa || p_.dasawarsa_conduct_lookback) {
-      if (auto e = s_.discipline_in(d, p_.conduct_lookback_days))
+      if (const Date* e = s_.discipline_in(d, p_.conduct_lookback_days))
         fail(RuleId::Conduct, add_days(*e, p_.conduct_lookback_days));  // Keppres 174/1999 Art. 1
     }
     if (kind == GrantKind::Dasawarsa && s_.escaped_on_or_before(d)) fail(RuleId::NeverEscaped);  // Keppres 120/1955

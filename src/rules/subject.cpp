@@ -53,7 +53,7 @@ bool Subject::escaped_on_or_before(Date d) const {
 }
 
 Date Subject::first_clear_day_after_discipline(Date d, std::int32_t window) const {
-  while (auto e = discipline_in(d, window)) d = add_days(*e, window);
+  while (const Date* e = discipline_in(d, window)) d = add_days(*e, window);
   return d;
 }
 
