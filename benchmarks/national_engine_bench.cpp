@@ -25,11 +25,13 @@ constexpr double kMinSeconds = 1.0;
 void BM_ProjectionPeople(benchmark::State& state) {
   const auto& people = national(state.range(0));
   const auto threads = static_cast<unsigned>(state.range(1));
+  const bench::CpuCounters counters;
   for (auto _ : state) {
     auto results = bench::engine().project_all(people, threads);
     benchmark::DoNotOptimize(results.data());
   }
   count_people(state, state.range(0));
+  counters.report(state, state.range(0));
 }
 BENCHMARK(BM_ProjectionPeople)
     ->Apply([](benchmark::internal::Benchmark* b) {
@@ -50,11 +52,13 @@ void projection_reused(benchmark::State& state, const std::vector<Case>& people)
   const auto threads = static_cast<unsigned>(state.range(1));
   std::vector<Projection> results;
   bench::engine().project_all(people, results, threads);  // the first run of the loop: the memory is the system's
+  const bench::CpuCounters counters;
   for (auto _ : state) {
     bench::engine().project_all(people, results, threads);
     benchmark::DoNotOptimize(results.data());
   }
   count_people(state, state.range(0));
+  counters.report(state, state.range(0));
 }
 void BM_ProjectionPeopleReused(benchmark::State& state) { projection_reused(state, national(state.range(0))); }
 BENCHMARK(BM_ProjectionPeopleReused)
@@ -77,11 +81,13 @@ void BM_EvaluateAllPeople(benchmark::State& state) {
   const auto& people = national(state.range(0));
   EvaluateOptions options;
   options.decisions = false;
+  const bench::CpuCounters counters;
   for (auto _ : state) {
     auto results = bench::engine().evaluate_all(people, options, 1);
     benchmark::DoNotOptimize(results.data());
   }
   count_people(state, state.range(0));
+  counters.report(state, state.range(0));
 }
 BENCHMARK(BM_EvaluateAllPeople)
     ->Apply([](benchmark::internal::Benchmark* b) {
@@ -105,6 +111,7 @@ void remission_run(benchmark::State& state, const std::vector<Case>& people, boo
   // before the timed runs, so that each of them runs into the last (with a second or so a repetition, one fresh
   // run among two or three timed ones was a third of the figure).
   if (reuse) bench::engine().run_grant_day(people, day, last, threads);
+  const bench::CpuCounters counters;
   for (auto _ : state) {
     if (reuse) {
       bench::engine().run_grant_day(people, day, last, threads);
@@ -117,6 +124,7 @@ void remission_run(benchmark::State& state, const std::vector<Case>& people, boo
     }
   }
   count_people(state, state.range(0));
+  counters.report(state, state.range(0));
   state.counters["with_decisions"] = static_cast<double>(decided);
 }
 void BM_RemissionRunAugust17(benchmark::State& state) { remission_run(state, national(state.range(0)), false); }
@@ -215,6 +223,7 @@ std::optional<Date> floor_expiry(const Case& c, const HolidayTable& holidays) {
 
 void projection_floor(benchmark::State& state, const std::vector<Case>& people) {
   const HolidayTable holidays;
+  const bench::CpuCounters counters;
   for (auto _ : state) {
     std::int64_t checksum = 0;
     for (const Case& c : people)
@@ -222,6 +231,7 @@ void projection_floor(benchmark::State& state, const std::vector<Case>& people) 
     benchmark::DoNotOptimize(checksum);
   }
   count_people(state, state.range(0));
+  counters.report(state, state.range(0));
 }
 void BM_ProjectionFloor(benchmark::State& state) { projection_floor(state, national(state.range(0))); }
 BENCHMARK(BM_ProjectionFloor)

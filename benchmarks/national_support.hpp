@@ -19,6 +19,14 @@
 #include <string>
 #include <vector>
 
+#if defined(__linux__)
+#include <linux/perf_event.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cstring>
+#endif
+
 namespace binaan::bench {
 
 inline constexpr std::uint64_t kNationalSeed = 20260817;
@@ -113,5 +121,73 @@ inline void count_bytes(benchmark::State& state, std::size_t bytes) {
   state.counters["MB/s"] =
       benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
 }
+
+/// The processor's cycles, instructions and mispredicted branches in user mode from the making of this object: the calling thread's and
+/// those of the threads it starts afterwards (Linux perf_event_open). Cycles, unlike wall time, do not count the
+/// moments the machine gives the core to someone else or slows its clock, so a ratio of two benchmarks' cycles per
+/// person (the engine's and the floor's) is steadier than a ratio of their times on a shared machine; they still
+/// count the waits for memory and caches another tenant disturbs. Mispredicted branches (each costs the core some
+/// 15 cycles of work thrown away) show what instructions alone do not: a person's facts steer the engine down
+/// branches that differ from one person to the next. Where the counters cannot be had (no processor
+/// counters in a virtual machine, /proc/sys/kernel/perf_event_paranoid above 2, another system) nothing is
+/// reported.
+class CpuCounters {
+public:
+  CpuCounters() {
+#if defined(__linux__)
+    const std::uint64_t configs[kCounters] = {PERF_COUNT_HW_CPU_CYCLES, PERF_COUNT_HW_INSTRUCTIONS,
+                                              PERF_COUNT_HW_BRANCH_MISSES};
+    for (int i = 0; i < kCounters; ++i) {
+      perf_event_attr attr;
+      std::memset(&attr, 0, sizeof attr);
+      attr.type = PERF_TYPE_HARDWARE;
+      attr.size = sizeof attr;
+      attr.config = configs[i];
+      attr.exclude_kernel = 1;
+      attr.exclude_hv = 1;
+      attr.inherit = 1;  // the threads started from now on (a run on two threads)
+      fd_[i] = static_cast<int>(syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0));
+      start_[i] = read(i);
+    }
+#endif
+  }
+  ~CpuCounters() {
+#if defined(__linux__)
+    for (int fd : fd_)
+      if (fd >= 0) close(fd);
+#endif
+  }
+  CpuCounters(const CpuCounters&) = delete;
+  CpuCounters& operator=(const CpuCounters&) = delete;
+
+  /// Adds "cycles/person", "instructions/person" and "branch_misses/person" over the benchmark's iterations so far,
+  /// each when its counter works.
+  void report(benchmark::State& state, std::int64_t people) const {
+    const double per = static_cast<double>(state.iterations()) * static_cast<double>(people);
+    if (per <= 0) return;
+    const char* names[kCounters] = {"cycles/person", "instructions/person", "branch_misses/person"};
+    for (int i = 0; i < kCounters; ++i) {
+      const std::int64_t now = read(i);
+      if (now >= 0 && start_[i] >= 0 && now > start_[i])
+        state.counters[names[i]] = static_cast<double>(now - start_[i]) / per;
+    }
+  }
+
+private:
+  // The counter's value, or -1 when it cannot be read.
+  std::int64_t read(int i) const {
+#if defined(__linux__)
+    std::uint64_t value = 0;
+    if (fd_[i] >= 0 && ::read(fd_[i], &value, sizeof value) == static_cast<ssize_t>(sizeof value))
+      return static_cast<std::int64_t>(value);
+#else
+    (void)i;
+#endif
+    return -1;
+  }
+  static constexpr int kCounters = 3;
+  int fd_[kCounters] = {-1, -1, -1};
+  std::int64_t start_[kCounters] = {-1, -1, -1};
+};
 
 }  // namespace binaan::bench
