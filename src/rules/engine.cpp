@@ -77,13 +77,12 @@ auto run_case(const Case& c, const ProgrammeRecord& record, const Policy& engine
 // The dates an Evaluation and a Projection share, from the subject and the timeline, and the integration
 // programmes decided into the result `r` (as made): one place, so that the two results cannot come to disagree.
 template <typename Result>
-void set_dates(Result& r, const detail::Subject& subject, const detail::Timeline& timeline,
-               std::optional<PbPath>* pb_path) {
+void set_dates(Result& r, const detail::Subject& subject, const detail::Timeline& timeline) {
   r.start = subject.start;
   r.term_end = subject.term_end;
   r.expiry = timeline.expiry;
   r.estimated = timeline.estimated;
-  detail::integrate(subject, timeline, r, pb_path);
+  detail::integrate(subject, timeline, r);
 }
 
 Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Policy& policy,
@@ -91,7 +90,7 @@ Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Po
   Evaluation ev;
   ev.id = c.id;
   ev.person = c.person().id();
-  set_dates(ev, subject, timeline, &ev.pb_path);
+  set_dates(ev, subject, timeline);
   ev.grants.assign(timeline.grants.begin(), timeline.grants.end());  // exact size: the timeline's is the workspace's
   ev.policy_id = policy.id;
   ev.policy_version = policy.version;
@@ -104,7 +103,7 @@ Evaluation evaluation_of(const Case& c, const detail::Subject& subject, const Po
 // its copy read back the bytes just written, in wider pieces than they were written in, which waits for them.
 void project_into(Projection& pr, const detail::Subject& subject, const detail::Timeline& timeline) {
   pr = Projection{};
-  set_dates(pr, subject, timeline, nullptr);
+  set_dates(pr, subject, timeline);
   std::int32_t days = 0;
   for (const auto& g : timeline.grants) days += g.effective_days;
   pr.remission_days = days;

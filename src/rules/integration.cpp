@@ -3,6 +3,7 @@
 #include "rules/integration.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace binaan::detail {
 
@@ -34,7 +35,8 @@ std::int32_t subsider_length(const Subject& s, Date from) {
 }  // namespace
 
 template <typename Result>
-void integrate(const Subject& s, const Timeline& tl, Result& out, std::optional<PbPath>* pb_path) {
+void integrate(const Subject& s, const Timeline& tl, Result& out) {
+  constexpr bool kPath = std::is_same_v<Result, Evaluation>;  // only an Evaluation shows the path to PB
   if (!s.term || !tl.expiry) return;
   const Policy& p = s.p;
   const Term term = *s.term;
@@ -66,9 +68,9 @@ void integrate(const Subject& s, const Timeline& tl, Result& out, std::optional<
   Day pb;
   PbPath path;
   auto step = [&](RuleId rule, std::optional<Date> met_on) {
-    if (pb_path) path.steps.push_back({rule, met_on});
+    if constexpr (kPath) path.steps.push_back({rule, met_on});
   };
-  if (pb_path) path.steps.reserve(5);  // two-thirds minimum, PB, conduct, asimilasi, subsider
+  if constexpr (kPath) path.steps.reserve(5);  // two-thirds minimum, PB, conduct, asimilasi, subsider
   step(RuleId::TwoThirdsMinimum, two_thirds_ok ? std::optional<Date>(s.start) : std::nullopt);
   step(RuleId::Pb, two_thirds);
   if (two_thirds_ok) {
@@ -148,14 +150,14 @@ void integrate(const Subject& s, const Timeline& tl, Result& out, std::optional<
     const Date parole_expiry = add_days(add_days(*s.term_end, -frozen), subsider);
     out.parole_scenario = ParoleScenario{leaves, parole_expiry, add_years(parole_expiry, p.probation_years)};
   }
-  if (pb_path) {
+  if constexpr (kPath) {
     if (unpaid) step(RuleId::SubsiderAfterRelease, ms.pb);
     path.earliest = ms.pb;
-    *pb_path = std::move(path);
+    out.pb_path = std::move(path);
   }
 }
 
-template void integrate<Evaluation>(const Subject&, const Timeline&, Evaluation&, std::optional<PbPath>*);
-template void integrate<Projection>(const Subject&, const Timeline&, Projection&, std::optional<PbPath>*);
+template void integrate<Evaluation>(const Subject&, const Timeline&, Evaluation&);
+template void integrate<Projection>(const Subject&, const Timeline&, Projection&);
 
 }  // namespace binaan::detail

@@ -10,15 +10,15 @@ namespace binaan::detail {
 
 /// The milestones of §5–§6 after the timeline `tl`, decided straight into the result `out` (an Evaluation or a
 /// Projection: its half_day, two_thirds_day, milestones, subsider_days, final_release and parole_scenario), which
-/// must be as made (every one of those empty); the path to PB into `*pb_path` when given (an Evaluation shows it, a
-/// Projection does not, and it is the only part that allocates).
+/// must be as made (every one of those empty); an Evaluation's pb_path too (a Projection has no path to PB, the only
+/// part that allocates, and its instantiation has no code for it).
 ///
 /// Into the result itself rather than a value copied there: a copy reads, eight bytes at a time, dates and flags just
 /// written four bytes and one byte at a time, and each such read waits for the writes (a store-forwarding stall).
 template <typename Result>
-void integrate(const Subject& s, const Timeline& tl, Result& out, std::optional<PbPath>* pb_path);
+void integrate(const Subject& s, const Timeline& tl, Result& out);
 
-extern template void integrate<Evaluation>(const Subject&, const Timeline&, Evaluation&, std::optional<PbPath>*);
-extern template void integrate<Projection>(const Subject&, const Timeline&, Projection&, std::optional<PbPath>*);
+extern template void integrate<Evaluation>(const Subject&, const Timeline&, Evaluation&);
+extern template void integrate<Projection>(const Subject&, const Timeline&, Projection&);
 
 }  // namespace binaan::detail
