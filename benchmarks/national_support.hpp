@@ -122,15 +122,14 @@ inline void count_bytes(benchmark::State& state, std::size_t bytes) {
       benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
 }
 
-/// The processor's cycles, instructions and mispredicted branches in user mode from the making of this object: the calling thread's and
-/// those of the threads it starts afterwards (Linux perf_event_open). Cycles, unlike wall time, do not count the
-/// moments the machine gives the core to someone else or slows its clock, so a ratio of two benchmarks' cycles per
-/// person (the engine's and the floor's) is steadier than a ratio of their times on a shared machine; they still
-/// count the waits for memory and caches another tenant disturbs. Mispredicted branches (each costs the core some
-/// 15 cycles of work thrown away) show what instructions alone do not: a person's facts steer the engine down
-/// branches that differ from one person to the next. Where the counters cannot be had (no processor
-/// counters in a virtual machine, /proc/sys/kernel/perf_event_paranoid above 2, another system) nothing is
-/// reported.
+/// The processor's cycles, instructions and mispredicted branches in user mode from the making of this object: the
+/// calling thread's and those of the threads it starts afterwards (Linux perf_event_open). Cycles leave out the
+/// moments the machine gives the core to someone else or slows its clock, but not the waits another tenant causes:
+/// on this project's shared machines the ratio of two benchmarks' cycles moved as much as the ratio of their times.
+/// Instructions do not move, and mispredicted branches (some 15 cycles of thrown-away work each) show what
+/// instructions alone do not: a person's facts steer the engine down paths that differ from one person to the next.
+/// Where the counters cannot be had (no processor counters in a virtual machine, perf_event_paranoid above 2,
+/// another system) nothing is reported.
 class CpuCounters {
 public:
   CpuCounters() {

@@ -46,8 +46,7 @@ void integrate(const Subject& s, const Timeline& tl, Result& out) {
   const auto [half, two_thirds] = fractions_reached_of<2>({s.half_end(), s.two_thirds_end()}, tl.grants);
   out.half_day = half;
   out.two_thirds_day = two_thirds;
-  // Each milestone is worked out in a local and written to the result once (below): an optional written in the
-  // result and then read back whole waits for the write.
+  // Each milestone is worked out in a local and written to the result once, shifted by the subsider (below).
   using Day = std::optional<Date>;
   auto before_expiry = [&](Date d) { return d < expiry ? Day(d) : std::nullopt; };
 
@@ -115,7 +114,7 @@ void integrate(const Subject& s, const Timeline& tl, Result& out) {
   // §5: an unpaid subsider is served at the first moment the inmate would leave custody; that moment and
   // everything after it move later by its length. The principal expiry itself stays.
   Date insert = expiry;
-  auto release_on = [&](const Day& m) {  // not a list of copies: each copy would wait for the flag just written
+  auto release_on = [&](const Day& m) {
     if (m && *m < insert) insert = *m;
   };
   release_on(pb);

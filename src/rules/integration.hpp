@@ -13,8 +13,9 @@ namespace binaan::detail {
 /// must be as made (every one of those empty); an Evaluation's pb_path too (a Projection has no path to PB, the only
 /// part that allocates, and its instantiation has no code for it).
 ///
-/// Into the result itself rather than a value copied there: a copy reads, eight bytes at a time, dates and flags just
-/// written four bytes and one byte at a time, and each such read waits for the writes (a store-forwarding stall).
+/// Into the result itself: no intermediate with the same fields to copy across (its copy read back, eight bytes at a
+/// time, dates and flags just written in smaller pieces; removing it saved instructions, no cycles this machine's
+/// noise let us see).
 template <typename Result>
 void integrate(const Subject& s, const Timeline& tl, Result& out);
 

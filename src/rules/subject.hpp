@@ -45,9 +45,7 @@ public:
   std::int32_t served(Date d) const;
   bool at_large(Date d) const;
   bool escaped_on_or_before(Date d) const;
-  /// The latest discipline entry in (d − window, d]; nullptr when there is none. A pointer, not an optional: the
-  /// timeline asks on every candidate day, and an optional made in memory (its date and its flag written apart) is
-  /// read back whole, which waits for both writes.
+  /// The latest discipline entry in (d − window, d]; nullptr when there is none (the entry itself otherwise).
   const Date* discipline_in(Date d, std::int32_t window) const;
   /// The first day on or after `d` with no discipline entry in the look-back window (inline for the people with
   /// none, most of them: the integration programmes ask three or four times a person).
