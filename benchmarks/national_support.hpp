@@ -21,6 +21,7 @@
 
 #if defined(__linux__)
 #include <linux/perf_event.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -120,6 +121,17 @@ inline void count_bytes(benchmark::State& state, std::size_t bytes) {
   state.counters["MB"] = static_cast<double>(bytes) / 1e6;
   state.counters["MB/s"] =
       benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+/// The calling thread's CPU time in the kernel so far, in milliseconds (Linux: getrusage of the thread); -1 where
+/// it cannot be had.
+inline double kernel_ms() {
+#if defined(__linux__)
+  rusage usage{};
+  if (getrusage(RUSAGE_THREAD, &usage) == 0)
+    return static_cast<double>(usage.ru_stime.tv_sec) * 1e3 + static_cast<double>(usage.ru_stime.tv_usec) / 1e3;
+#endif
+  return -1;
 }
 
 /// The processor's cycles, instructions and mispredicted branches in user mode from the making of this object: the
