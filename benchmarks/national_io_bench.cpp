@@ -21,12 +21,41 @@ using binaan::bench::national;
 // machine.
 constexpr double kMinSeconds = 1.5;
 
+// A roster read or loaded is memory the process asks the system for afresh (488 bytes a person for the case objects
+// alone). The first time a process touches memory on a virtual machine the host backs it too, and that is paid in the
+// kernel on top of the clearing of the pages: on this project's machine (README, Speed, tenth round) the first load of
+// 1,000,000 people from a binary archive took 1.27–1.32 s, 720–732 ms of it in the kernel, and each timed load after
+// it 0.66–0.70 s, 42–43 ms in the kernel, for the same 231 faults of 2 MiB pages. At a second or more an iteration, a
+// repetition is one iteration, so it measured that first touch: the machine's, not the reader's. So each of these runs
+// its job once first, untimed, and reports it beside the timed runs: first_ms and first_kernel_ms (its wall time and
+// its thread's time in the kernel), kernel_ms (the kernel's time in a timed run, the result's destruction included).
+template <typename Job>
+void untimed_first(benchmark::State& state, Job job) {
+  const double kernel_before = bench::kernel_ms();
+  const auto start = std::chrono::steady_clock::now();
+  job();
+  state.counters["first_ms"] =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (kernel_before >= 0) state.counters["first_kernel_ms"] = bench::kernel_ms() - kernel_before;
+}
+
+// The timed iterations of `job`, with the kernel's time an iteration (kernel_ms).
+template <typename Job>
+void timed(benchmark::State& state, Job job) {
+  const double kernel_before = bench::kernel_ms();
+  for (auto _ : state) job();
+  if (kernel_before >= 0 && state.iterations() > 0)
+    state.counters["kernel_ms"] = (bench::kernel_ms() - kernel_before) / static_cast<double>(state.iterations());
+}
+
 void BM_JsonlImport(benchmark::State& state) {
   const std::string text = write_roster_jsonl(national(state.range(0)));
-  for (auto _ : state) {
+  auto job = [&] {
     std::vector<Case> people = read_roster_jsonl(text, "national.jsonl");
     benchmark::DoNotOptimize(people.data());
-  }
+  };
+  untimed_first(state, job);
+  timed(state, job);
   count_people(state, state.range(0));
   count_bytes(state, text.size());
 }
@@ -47,10 +76,12 @@ BENCHMARK(BM_JsonlExport)->Apply(bench::per_size)->UseRealTime()->MinTime(kMinSe
 
 void BM_CsvImport(benchmark::State& state) {
   const std::string text = write_roster_csv(national(state.range(0)));
-  for (auto _ : state) {
+  auto job = [&] {
     std::vector<Case> people = read_roster_csv(text, "national.csv");
     benchmark::DoNotOptimize(people.data());
-  }
+  };
+  untimed_first(state, job);
+  timed(state, job);
   count_people(state, state.range(0));
   count_bytes(state, text.size());
 }
@@ -72,32 +103,14 @@ void archive_save(benchmark::State& state, ArchiveFormat format) {
   count_bytes(state, bytes);
 }
 
-// A load's roster is memory the process asks the system for afresh (488 bytes a person). The first time a process
-// touches memory on a virtual machine, the host backs it too, and that is paid in the kernel on top of the clearing
-// of the pages: on this project's machine (README, Speed, tenth round) the first load of 1,000,000 people from a
-// binary archive spent about 760 ms in the kernel and each later one about 50 ms, for the same 231 faults of 2 MiB
-// pages, and took 1.2–1.4 s against 0.5–0.6 s. A benchmark of one iteration a repetition measured that first touch,
-// which is the machine's, not the load's. So one load runs first, untimed, and is reported beside the timed ones:
-// first_load_ms and first_load_kernel_ms (its wall time, and its thread's time in the kernel), kernel_ms (the
-// kernel's time in a timed load, destroying the facility included).
 void archive_load(benchmark::State& state, ArchiveFormat format) {
   const std::string archive = facility_to_bytes(national_facility(state.range(0)), format);
-  {
-    const double kernel_before = bench::kernel_ms();
-    const auto start = std::chrono::steady_clock::now();
-    const Facility first = facility_from_bytes(archive, "national.binaan");
-    benchmark::DoNotOptimize(first.people().data());
-    state.counters["first_load_ms"] =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (kernel_before >= 0) state.counters["first_load_kernel_ms"] = bench::kernel_ms() - kernel_before;
-  }
-  const double kernel_before = bench::kernel_ms();
-  for (auto _ : state) {
+  auto job = [&] {
     const Facility facility = facility_from_bytes(archive, "national.binaan");
     benchmark::DoNotOptimize(facility.people().data());
-  }
-  if (kernel_before >= 0 && state.iterations() > 0)
-    state.counters["kernel_ms"] = (bench::kernel_ms() - kernel_before) / static_cast<double>(state.iterations());
+  };
+  untimed_first(state, job);
+  timed(state, job);
   count_people(state, state.range(0));
   count_bytes(state, archive.size());
 }
