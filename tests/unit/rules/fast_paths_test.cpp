@@ -74,6 +74,11 @@ TEST(FastPaths, GrantDayRunEqualsTheFullEvaluationOnEveryDecisionDay) {
     }
     const Date years_before = make_date(c.detention().last_start().year() - 3, 8, 17);
     EXPECT_TRUE(engine.run_grant_day({c}, years_before).outcomes.empty()) << c.id;
+    // On the sentence's end (before any remission) and on the 17 August after it: nothing to decide either.
+    if (full.term_end) {
+      EXPECT_TRUE(engine.run_grant_day({c}, *full.term_end).outcomes.empty()) << c.id;
+      EXPECT_TRUE(engine.run_grant_day({c}, make_date(full.term_end->year() + 1, 8, 17)).outcomes.empty()) << c.id;
+    }
   }
   EXPECT_GT(days_checked, 400u);  // the golden set decides on 476 days
 }
