@@ -489,10 +489,9 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
         const Case& c = roster[i];
         const Policy& policy = policy_for(c, policy_, ws.policy);
         detail::Subject subject(c, policy, record_of(records, i));
-        // No decision on or after the sentence's end, nor without a term: the timeline decides nothing on or after
-        // the expiry, which starts at the term's end and which grants only move earlier (run_timeline). A national
-        // roster holds people already released: they need no timeline to say so.
-        if (!subject.term_end || day >= *subject.term_end) return;
+        // No decision on or after the sentence's end, nor without a term: a national roster holds people already
+        // released, and they need no timeline to say so.
+        if (!detail::before_term_end(subject, day)) return;
         // No candidate on the day and no grant recorded then (a Christian on Idul Fitri): no decision.
         if (check_first && !detail::may_have_event_on(subject, *holidays_, day)) return;
         // Nothing after the day matters: the timeline stops there and keeps only that day's decisions; the

@@ -543,7 +543,7 @@ private:
 }  // namespace
 
 bool may_have_event_on(const Subject& s, const HolidayDays& holidays, Date d) {
-  if (!s.term_end) return false;
+  if (!before_term_end(s, d)) return false;
   if (const auto& recorded = s.c.recorded())
     for (const auto& g : recorded->grants)
       if (g.date == d) return true;
@@ -571,6 +571,7 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
   Decider<true> full(s, st);    // the ones kept, with their reasons
   // The timeline ends at the first event on or after `stop`, a day number: the expiry (moved earlier by every
   // grant), or the day after `until` if earlier; a level II release ends it at once (stop 0). All are calendar days.
+  // (before_term_end, in remission.hpp, relies on this: nothing is decided on or after the term's end.)
   const std::uint32_t after_until = s.until ? s.until->day_number() + 1 : 0xFFFFFFFFu;
   std::uint32_t stop = std::min(after_until, st.expiry.day_number());
   while (const Event* next = events.next()) {

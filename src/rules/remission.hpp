@@ -104,8 +104,14 @@ inline Date fraction_reached_of(Date end, const std::vector<Grant>& grants) {
   return fractions_reached_of<1>({end}, grants)[0];
 }
 
-/// Whether the timeline of `s` could decide or apply anything on day d: a candidate day of d's year falls on d, or a
-/// grant is recorded on d. False means no decision on d, whatever came before (a grant-day run skips the person).
+/// Whether day d lies before the end of the sentence of `s` (its term's end, escapes included, before any
+/// remission). The timeline decides nothing without a term, and nothing on or after the expiry, which starts at the
+/// term's end and which grants only move earlier (run_timeline): false means no decision on d, without a timeline.
+inline bool before_term_end(const Subject& s, Date d) { return s.term_end && d < *s.term_end; }
+
+/// Whether the timeline of `s` could decide or apply anything on day d: d is before the term's end, and a candidate
+/// day of d's year falls on d or a grant is recorded on d. False means no decision on d, whatever came before (a
+/// grant-day run skips the person).
 bool may_have_event_on(const Subject& s, const HolidayDays& holidays, Date d);
 
 /// Runs every candidate day in date order up to s.until, applying recorded grants up to recorded.until and
