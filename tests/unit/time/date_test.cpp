@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -113,4 +115,30 @@ TEST(AddMonths, AgreesWithBoostsCalendarOnEveryWeekOf1900To2200) {
   EXPECT_THROW(add_months(Date(boost::gregorian::not_a_date_time), 1), ValueError);
   EXPECT_THROW(add_years(Date(1400, 1, 1), -1), ValueError);
   EXPECT_THROW(add_years(Date(9999, 12, 1), 1), ValueError);
+}
+
+TEST(FormatDate, AgreesWithBoostsCalendarOnEveryDayOf1900To2200AndEveryMonthOf1400To9999) {
+  // format_date writes the digits of its own civil date; the reference is boost's year_month_day through printf.
+  auto reference = [](Date d) {
+    const auto ymd = d.year_month_day();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+                  static_cast<int>(ymd.day));
+    return std::string(buf);
+  };
+  std::size_t checked = 0;
+  for (Date d(1900, 1, 1); d <= Date(2200, 12, 31); d += boost::gregorian::days(1), ++checked)
+    ASSERT_EQ(format_date(d), reference(d));
+  EXPECT_EQ(checked, 109938u);  // every day of 301 years, 73 of them leap
+  for (int y = 1400; y <= 9999; y += 7)
+    for (unsigned short m = 1; m <= 12; ++m) {
+      const Date last(static_cast<unsigned short>(y), m,
+                      boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y), m));
+      ASSERT_EQ(format_date(last), reference(last));
+      ASSERT_EQ(format_date(Date(static_cast<unsigned short>(y), m, 1)), reference(Date(static_cast<unsigned short>(y), m, 1)));
+    }
+  EXPECT_EQ(format_date(Date(1400, 1, 1)), "1400-01-01");
+  EXPECT_EQ(format_date(Date(9999, 12, 31)), "9999-12-31");
+  EXPECT_EQ(format_date(Date(boost::gregorian::not_a_date_time)), "not-a-date");
+  EXPECT_EQ(format_date(Date(boost::gregorian::pos_infin)), "not-a-date");
 }
