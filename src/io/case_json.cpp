@@ -486,30 +486,19 @@ std::string_view text_field(std::string_view s, const char* field) {
 
 void write_subsidiary(detail::JsonWriter& w, const char* key, const std::optional<Subsidiary>& s) {
   if (!s) return;
-  w.key(key);
+  w.key_plain(key);
   w.begin_object();
-  w.key("subsidiary");
+  w.key_plain("subsidiary");
   w.string(to_string(s->term));
-  w.key("paid");
+  w.key_plain("paid");
   w.boolean(s->paid);
   w.end_object();
 }
 
 void write_date(detail::JsonWriter& w, const char* key, Date d) {
-  // format_date goes through snprintf, a third of the writing time of a roster; boost's years have four digits.
   if (d.is_special()) throw ValueError(key, "not-a-date", "not a calendar day");
-  const auto ymd = d.year_month_day();
-  const unsigned y = ymd.year;
-  const unsigned m = ymd.month;
-  const unsigned dd = ymd.day;
-  char text[10] = {static_cast<char>('0' + y / 1000),      static_cast<char>('0' + y / 100 % 10),
-                   static_cast<char>('0' + y / 10 % 10),   static_cast<char>('0' + y % 10),
-                   '-',
-                   static_cast<char>('0' + m / 10),        static_cast<char>('0' + m % 10),
-                   '-',
-                   static_cast<char>('0' + dd / 10),       static_cast<char>('0' + dd % 10)};
-  w.key(key);
-  w.string(std::string_view(text, sizeof text));
+  w.key_plain(key);
+  w.date(d);
 }
 
 void write_span(detail::JsonWriter& w, Date from, Date to) {
@@ -525,10 +514,10 @@ bool has_facts(const Facts& f) {
 }
 
 void write_facts(detail::JsonWriter& w, const Facts& f) {
-  w.key("facts");
+  w.key_plain("facts");
   w.begin_object();
   if (!f.discipline.empty()) {
-    w.key("discipline");
+    w.key_plain("discipline");
     w.begin_array();
     for (const auto& e : f.discipline) {
       w.begin_object();
@@ -538,49 +527,49 @@ void write_facts(detail::JsonWriter& w, const Facts& f) {
     w.end_array();
   }
   if (!f.escapes.empty()) {
-    w.key("escapes");
+    w.key_plain("escapes");
     w.begin_array();
     for (const auto& e : f.escapes) write_span(w, e.from, e.to);
     w.end_array();
   }
   auto status = [&](const char* key, std::optional<bool> v) {
     if (!v) return;
-    w.key(key);
+    w.key_plain(key);
     w.boolean(*v);
   };
   status("justice_collaborator", f.justice_collaborator);
   status("deradicalisation", f.deradicalisation);
   status("pledge", f.pledge);
   if (!f.pemuka.empty()) {
-    w.key("pemuka");
+    w.key_plain("pemuka");
     w.begin_array();
     for (const auto& e : f.pemuka) write_span(w, e.from, e.to);
     w.end_array();
   }
   if (!f.services.empty()) {
-    w.key("services");
+    w.key_plain("services");
     w.begin_array();
     for (const auto& e : f.services) {
       w.begin_object();
       write_date(w, "date", e.date);
-      w.key("kind");
+      w.key_plain("kind");
       w.string(to_string(e.kind));
       w.end_object();
     }
     w.end_array();
   }
   if (!f.assessments.empty()) {
-    w.key("assessments");
+    w.key_plain("assessments");
     w.begin_array();
     for (const auto& e : f.assessments) {
       w.begin_object();
       write_date(w, "date", e.date);
       if (e.predicate) {
-        w.key("predicate");
+        w.key_plain("predicate");
         w.string(to_string(*e.predicate));
       }
       if (e.risk) {
-        w.key("risk");
+        w.key_plain("risk");
         w.string(to_string(*e.risk));
       }
       w.end_object();
@@ -602,26 +591,26 @@ void write_expect(detail::JsonWriter& w, const std::string& expect_json) {
   }
   if (doc.root().kind != JsonKind::Object)
     throw ValueError("expect", detail::shorten_for_message(expect_json), "expect must be a JSON object");
-  w.key("expect");
+  w.key_plain("expect");
   w.node(doc, doc.root());
 }
 
 void write_case(detail::JsonWriter& w, const Case& c, bool with_expect) {
   w.begin_object();
   if (!c.id.empty()) {
-    w.key("id");
+    w.key_plain("id");
     w.string(text_field(c.id, "id"));
   }
   if (!c.title.empty()) {
-    w.key("title");
+    w.key_plain("title");
     w.string(text_field(c.title, "title"));
   }
   if (!c.source.empty()) {
-    w.key("source");
+    w.key_plain("source");
     w.string(text_field(c.source, "source"));
   }
   if (!c.policy.empty()) {
-    w.key("policy");
+    w.key_plain("policy");
     w.begin_object();
     for (const auto& o : c.policy) {
       w.key(text_field(o.name, "policy"));
@@ -637,28 +626,28 @@ void write_case(detail::JsonWriter& w, const Case& c, bool with_expect) {
   }
 
   const Person& person = c.person();
-  w.key("person");
+  w.key_plain("person");
   w.begin_object();
-  w.key("id");
+  w.key_plain("id");
   w.string(text_field(person.id(), "person.id"));
-  w.key("religion");
+  w.key_plain("religion");
   w.string(to_string(person.religion()));
   if (!person.name().empty()) {
-    w.key("name");
+    w.key_plain("name");
     w.string(text_field(person.name(), "person.name"));
   }
   if (person.sex()) {
-    w.key("sex");
+    w.key_plain("sex");
     w.string(to_string(*person.sex()));
   }
   if (person.birth_date()) write_date(w, "birth_date", *person.birth_date());
   if (person.child_flag()) {
-    w.key("child");
+    w.key_plain("child");
     w.boolean(*person.child_flag());
   }
   w.end_object();
 
-  w.key("detention");
+  w.key_plain("detention");
   w.begin_array();
   for (const auto& period : c.detention().periods()) {
     w.begin_object();
@@ -669,23 +658,23 @@ void write_case(detail::JsonWriter& w, const Case& c, bool with_expect) {
   w.end_array();
 
   const Sentence& s = c.sentence();
-  w.key("sentence");
+  w.key_plain("sentence");
   w.begin_object();
-  w.key("term");
+  w.key_plain("term");
   if (s.kind() == SentenceKind::Fixed) {
     w.string(to_string(*s.term()));
   } else {
     w.string(to_string(s.kind()));
   }
-  w.key("offence");
+  w.key_plain("offence");
   w.string(to_string(s.offence()));
   write_date(w, "verdict_final", s.verdict_final());
   if (s.verdict_date()) write_date(w, "verdict_date", *s.verdict_date());
   if (s.commutation()) {
-    w.key("commuted");
+    w.key_plain("commuted");
     w.begin_object();
     write_date(w, "date", s.commutation()->date);
-    w.key("term");
+    w.key_plain("term");
     w.string(to_string(s.commutation()->term));
     w.end_object();
   }
@@ -696,17 +685,17 @@ void write_case(detail::JsonWriter& w, const Case& c, bool with_expect) {
   if (has_facts(c.facts())) write_facts(w, c.facts());
 
   if (c.recorded()) {
-    w.key("recorded");
+    w.key_plain("recorded");
     w.begin_object();
     write_date(w, "until", c.recorded()->until);
-    w.key("grants");
+    w.key_plain("grants");
     w.begin_array();
     for (const auto& g : c.recorded()->grants) {
       w.begin_object();
       write_date(w, "date", g.date);
-      w.key("kind");
+      w.key_plain("kind");
       w.string(to_string(g.kind));
-      w.key("amount");
+      w.key_plain("amount");
       w.string(to_string(g.amount));
       w.end_object();
     }

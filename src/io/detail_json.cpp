@@ -1,6 +1,8 @@
 #include "io/detail_json.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cstring>
 #include <unordered_set>
 
@@ -8,24 +10,48 @@ namespace binaan::detail {
 
 namespace {
 
-/// Length of the well-formed UTF-8 sequence at `p` (RFC 3629 table 3-7), 0 when it is not one.
-std::size_t utf8_sequence(const unsigned char* p, std::size_t avail) noexcept {
+/// The character whose first byte is at `p`, as far as it is well-formed UTF-8 (RFC 3629 table 3-7): `length`, the
+/// bytes its first byte announces (0 when no character starts with that byte), and `valid`, how many of them are
+/// well-formed — all of them, or the maximal subpart of a broken one (Unicode §3.9), which ends at the first byte out
+/// of place or at the end of the text.
+struct Utf8Prefix {
+  std::size_t length;
+  std::size_t valid;
+};
+
+Utf8Prefix utf8_prefix(const unsigned char* p, std::size_t avail) noexcept {
   const unsigned c0 = p[0];
-  if (c0 < 0x80) return 1;
-  auto cont = [&](std::size_t i, unsigned lo, unsigned hi) { return i < avail && p[i] >= lo && p[i] <= hi; };
-  if (c0 < 0xC2) return 0;  // a continuation byte, or an overlong two-byte form
-  if (c0 < 0xE0) return cont(1, 0x80, 0xBF) ? 2 : 0;
-  if (c0 < 0xF0) {
-    const unsigned lo = c0 == 0xE0 ? 0xA0 : 0x80;  // E0: no overlong forms
-    const unsigned hi = c0 == 0xED ? 0x9F : 0xBF;  // ED: no surrogates
-    return cont(1, lo, hi) && cont(2, 0x80, 0xBF) ? 3 : 0;
+  if (c0 < 0x80) return {1, 1};
+  unsigned lo = 0x80, hi = 0xBF;  // the range of the next byte
+  std::size_t length = 0;
+  if (c0 < 0xC2) {
+    return {0, 0};  // a continuation byte, or an overlong two-byte form
+  } else if (c0 < 0xE0) {
+    length = 2;
+  } else if (c0 < 0xF0) {
+    length = 3;
+    if (c0 == 0xE0) lo = 0xA0;  // no overlong forms
+    if (c0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c0 < 0xF5) {
+    length = 4;
+    if (c0 == 0xF0) lo = 0x90;  // no overlong forms
+    if (c0 == 0xF4) hi = 0x8F;  // nothing beyond U+10FFFF
+  } else {
+    return {0, 0};
   }
-  if (c0 < 0xF5) {
-    const unsigned lo = c0 == 0xF0 ? 0x90 : 0x80;  // F0: no overlong forms
-    const unsigned hi = c0 == 0xF4 ? 0x8F : 0xBF;  // F4: nothing beyond U+10FFFF
-    return cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+  std::size_t valid = 1;
+  while (valid < length && valid < avail && p[valid] >= lo && p[valid] <= hi) {
+    ++valid;
+    lo = 0x80;
+    hi = 0xBF;
   }
-  return 0;
+  return {length, valid};
+}
+
+/// Length of the well-formed UTF-8 sequence at `p`, 0 when it is not one.
+std::size_t utf8_sequence(const unsigned char* p, std::size_t avail) noexcept {
+  const Utf8Prefix c = utf8_prefix(p, avail);
+  return c.length != 0 && c.valid == c.length ? c.length : 0;
 }
 
 void append_hex_byte(std::string& out, unsigned char c) {
@@ -63,7 +89,12 @@ int hex_digit(char c) noexcept {
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 /// A byte that stands for itself inside a JSON string: printable ASCII other than '"' and '\\'.
-bool is_plain_ascii(unsigned char c) noexcept { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+constexpr auto kPlainAscii = [] {
+  std::array<bool, 256> plain{};
+  for (unsigned c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+bool is_plain_ascii(unsigned char c) noexcept { return kPlainAscii[c]; }
 
 }  // namespace
 
@@ -89,6 +120,24 @@ bool is_valid_utf8(std::string_view s) noexcept {
     i += n;
   }
   return true;
+}
+
+std::string replace_invalid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const Utf8Prefix c = utf8_prefix(p + i, s.size() - i);
+    if (c.length != 0 && c.valid == c.length) {
+      out.append(s.data() + i, c.length);
+      i += c.length;
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD for the broken character's well-formed part, or its one stray byte
+      i += std::max<std::size_t>(c.valid, 1);
+    }
+  }
+  return out;
 }
 
 std::string shorten_for_message(std::string_view s, std::size_t max_chars) {
@@ -556,10 +605,20 @@ void JsonDocument::parse(std::string_view text, const JsonSource& source) {
 
 // ---- Writing ----
 
+void JsonWriter::raw_long(std::string_view text) {
+  flush();
+  out_.append(text.data(), text.size());
+}
+
 void JsonWriter::newline() {
   if (indent_ < 0) return;
-  out_ += '\n';
-  out_.append(static_cast<std::size_t>(indent_) * has_items_.size(), ' ');
+  raw('\n');
+  for (std::size_t n = static_cast<std::size_t>(indent_) * has_items_.size(); n > 0;) {
+    static constexpr char kSpaces[] = "                                ";
+    const std::size_t k = std::min(n, sizeof kSpaces - 1);
+    raw(std::string_view(kSpaces, k));
+    n -= k;
+  }
 }
 
 void JsonWriter::before_value() {
@@ -568,14 +627,18 @@ void JsonWriter::before_value() {
     return;
   }
   if (has_items_.empty()) return;
-  if (has_items_.back()) out_ += ',';
+  if (has_items_.back()) raw(',');
   has_items_.back() = true;
   newline();
 }
 
+void JsonWriter::after_value() {
+  if (has_items_.empty()) flush();
+}
+
 void JsonWriter::begin_object() {
   before_value();
-  out_ += '{';
+  raw('{');
   has_items_.push_back(false);
 }
 
@@ -583,14 +646,15 @@ void JsonWriter::close(char bracket) {
   const bool had = has_items_.back();
   has_items_.pop_back();
   if (had) newline();
-  out_ += bracket;
+  raw(bracket);
+  after_value();
 }
 
 void JsonWriter::end_object() { close('}'); }
 
 void JsonWriter::begin_array() {
   before_value();
-  out_ += '[';
+  raw('[');
   has_items_.push_back(false);
 }
 
@@ -599,33 +663,65 @@ void JsonWriter::end_array() { close(']'); }
 void JsonWriter::key(std::string_view k) {
   before_value();
   escaped(k);
-  out_ += indent_ >= 0 ? ": " : ":";
+  raw(indent_ >= 0 ? std::string_view(": ") : std::string_view(":"));
   after_key_ = true;
+}
+
+void JsonWriter::key_plain(std::string_view k) {
+  assert(std::all_of(k.begin(), k.end(), [](char c) { return is_plain_ascii(static_cast<unsigned char>(c)); }));
+  before_value();
+  raw('"');
+  raw(k);
+  raw(indent_ >= 0 ? std::string_view("\": ") : std::string_view("\":"));
+  after_key_ = true;
+}
+
+void JsonWriter::date(Date d) {
+  before_value();
+  raw('"');
+  raw(format_date(d));
+  raw('"');
+  after_value();
 }
 
 void JsonWriter::string(std::string_view s) {
   before_value();
   escaped(s);
+  after_value();
 }
 
 void JsonWriter::boolean(bool b) {
   before_value();
-  out_ += b ? "true" : "false";
+  raw(b ? std::string_view("true") : std::string_view("false"));
+  after_value();
 }
 
 void JsonWriter::integer(std::int64_t i) {
   before_value();
-  out_ += std::to_string(i);
+  char digits[24];
+  char* end = digits + sizeof digits;
+  char* p = end;
+  // The magnitude as unsigned, so that the most negative value has one too.
+  std::uint64_t v = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+  do {
+    *--p = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  if (i < 0) *--p = '-';
+  raw(std::string_view(p, static_cast<std::size_t>(end - p)));
+  after_value();
 }
 
 void JsonWriter::null() {
   before_value();
-  out_ += "null";
+  raw("null");
+  after_value();
 }
 
 void JsonWriter::raw_number(std::string_view literal) {
   before_value();
-  out_ += literal;
+  raw(literal);
+  after_value();
 }
 
 void JsonWriter::node(const JsonDocument& doc, const JsonNode& n) {
@@ -652,31 +748,52 @@ void JsonWriter::node(const JsonDocument& doc, const JsonNode& n) {
 }
 
 void JsonWriter::escaped(std::string_view s) {
-  out_ += '"';
+  raw('"');
+  append_escaped(s);
+  raw('"');
+}
+
+void JsonWriter::append_escaped(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t plain = 0;  // start of the run of characters copied as they are
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(s.data() + plain, i - plain);
-    plain = i + 1;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = p[i];
+    if (is_plain_ascii(c)) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {  // a character beyond ASCII, copied as it is when well-formed
+      const std::size_t n = utf8_sequence(p + i, s.size() - i);
+      if (n == 0) {
+        // Not UTF-8 (only from a program's own values: every reader refuses it): the rest as replace_invalid_utf8
+        // makes it, so that the output is always JSON (i starts a character: the same as replacing the whole text).
+        raw(s.substr(plain, i - plain));
+        append_escaped(replace_invalid_utf8(s.substr(i)));
+        return;
+      }
+      i += n;
+      continue;
+    }
+    raw(s.substr(plain, i - plain));
     switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
+      case '"': raw("\\\""); break;
+      case '\\': raw("\\\\"); break;
+      case '\b': raw("\\b"); break;
+      case '\f': raw("\\f"); break;
+      case '\n': raw("\\n"); break;
+      case '\r': raw("\\r"); break;
+      case '\t': raw("\\t"); break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 0xF];
+        raw("\\u00");
+        raw(kHex[c >> 4]);
+        raw(kHex[c & 0xF]);
       }
     }
+    plain = ++i;
   }
-  out_.append(s.data() + plain, s.size() - plain);
-  out_ += '"';
+  raw(s.substr(plain));
 }
 
 }  // namespace binaan::detail

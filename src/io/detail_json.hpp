@@ -7,9 +7,11 @@
 /// Strings without escapes are views into the parsed text, so a roster line costs one node vector and no copies.
 
 #include <binaan/error.hpp>
+#include <binaan/time/date.hpp>
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -105,17 +107,28 @@ private:
   std::size_t unescaped_used_ = 0;
 };
 
-/// Appends JSON text with the layout of nlohmann-json's dump: `indent` spaces per level, or compact when -1.
+/// Appends JSON text with the layout of nlohmann-json's dump: `indent` spaces per level, or compact when -1. Strings
+/// are escaped as its dump escapes them (without ensure_ascii), and text that is not well-formed UTF-8 is written as
+/// replace_invalid_utf8 makes it, as its `replace` error handler does: the same bytes (tests/unit/io/json_writer_test.cpp).
 class JsonWriter {
 public:
   JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
+  /// Each value is in `out` once it is complete: the writer gathers its text in a buffer of its own and appends it
+  /// when the outermost value ends (or the buffer is full), so read `out` only then.
   void begin_object();
   void end_object();
   void begin_array();
   void end_array();
   void key(std::string_view k);
+  /// A key of the code's own (a literal of printable ASCII without quotes or backslashes): written without the scan
+  /// for escapes, which is most of the work of a key.
+  void key_plain(std::string_view k);
   void string(std::string_view s);
+  /// A date as its string, `YYYY-MM-DD` (format_date).
+  void date(Date d);
   void boolean(bool b);
   void integer(std::int64_t i);
   void null();
@@ -126,14 +139,34 @@ public:
 
 private:
   void before_value();
+  void after_value();  // a value ended: the outermost one goes to `out`
   void close(char bracket);
   void newline();
-  void escaped(std::string_view s);
+  void escaped(std::string_view s);        // a string with its quotes
+  void append_escaped(std::string_view s);  // its characters
+  // Text into the buffer. Small pieces (a key, a date, a bracket) are most of a result: appended to a std::string
+  // each was a call of some eighty instructions.
+  void raw(char c) {
+    if (used_ == sizeof buffer_) flush();
+    buffer_[used_++] = c;
+  }
+  void raw(std::string_view text) {
+    if (text.size() > sizeof buffer_ - used_) return raw_long(text);
+    std::memcpy(buffer_ + used_, text.data(), text.size());
+    used_ += text.size();
+  }
+  void raw_long(std::string_view text);
+  void flush() {
+    out_.append(buffer_, used_);
+    used_ = 0;
+  }
 
   std::string& out_;
   int indent_;
-  std::vector<bool> has_items_;  // per open container
+  std::vector<char> has_items_;  // per open container
   bool after_key_ = false;
+  std::size_t used_ = 0;
+  char buffer_[2048];
 };
 
 /// The 1-based line of byte `offset` of `text`: one more than the line feeds before it (CRLF counts once).
@@ -148,6 +181,10 @@ inline std::string_view strip_bom(std::string_view text) {
 
 /// True when `s` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
 bool is_valid_utf8(std::string_view s) noexcept;
+
+/// `s` with every maximal subpart of a broken character, and every byte that starts none, replaced by U+FFFD
+/// (Unicode §3.9, "substitution of maximal subparts"); well-formed text unchanged.
+std::string replace_invalid_utf8(std::string_view s);
 
 /// A value as JSON text for a message: compact, at most about 60 characters, invalid bytes as \xNN.
 std::string describe_json(const JsonDocument& doc, const JsonNode& n);

@@ -1,6 +1,6 @@
 #include <binaan/io/result.hpp>
 
-#include <nlohmann/json.hpp>
+#include "io/detail_json.hpp"
 
 #include <locale>
 #include <sstream>
@@ -9,60 +9,95 @@ namespace binaan {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using detail::JsonWriter;
 
-std::string level_of(bool release) { return release ? "II" : "I"; }
+// The results are written straight into their text (a million people's projections are about 1.5 GB of JSON), in
+// the layout and with the escapes of nlohmann-json's dump, which wrote them before (detail::JsonWriter).
 
-Json rule_json(RuleId r, Lang lang) {
+const char* level_of(bool release) { return release ? "II" : "I"; }
+
+// Every key here is a literal of the code, printable ASCII (JsonWriter::key_plain).
+void put(JsonWriter& w, std::string_view key, std::string_view value) {
+  w.key_plain(key);
+  w.string(value);
+}
+
+void put(JsonWriter& w, std::string_view key, std::int64_t value) {
+  w.key_plain(key);
+  w.integer(value);
+}
+
+void put_bool(JsonWriter& w, std::string_view key, bool value) {
+  w.key_plain(key);
+  w.boolean(value);
+}
+
+void put_date(JsonWriter& w, std::string_view key, Date d) {
+  w.key_plain(key);
+  w.date(d);
+}
+
+void put_date(JsonWriter& w, std::string_view key, const std::optional<Date>& d) {
+  if (d) put_date(w, key, *d);
+}
+
+// {"code", "message", "citation"} of a rule; `more` writes further members (an earliest day, the day met).
+template <typename More>
+void rule_object(JsonWriter& w, RuleId r, Lang lang, More more) {
   const RuleInfo& info = rule_info(r);
-  return Json{{"code", info.code}, {"message", rule_text(r, lang)}, {"citation", info.citation}};
+  w.begin_object();
+  put(w, "code", info.code);
+  put(w, "message", rule_text(r, lang));
+  put(w, "citation", info.citation);
+  more();
+  w.end_object();
 }
 
-Json decision_json(const Decision& d, Lang lang) {
-  Json j;
-  j["date"] = format_date(d.date);
-  j["kind"] = to_string(d.kind);
-  j["outcome"] = to_string(d.outcome);
+void rule_object(JsonWriter& w, RuleId r, Lang lang) {
+  rule_object(w, r, lang, [] {});
+}
+
+template <typename Rules>
+void rule_array(JsonWriter& w, std::string_view key, const Rules& rules, Lang lang) {
+  w.key_plain(key);
+  w.begin_array();
+  for (RuleId r : rules) rule_object(w, r, lang);
+  w.end_array();
+}
+
+void failed_array(JsonWriter& w, std::string_view key, const SmallList<FailedCondition, 4>& failed, Lang lang) {
+  w.key_plain(key);
+  w.begin_array();
+  for (const auto& f : failed) rule_object(w, f.rule, lang, [&] { put_date(w, "earliest", f.earliest); });
+  w.end_array();
+}
+
+void missing_array(JsonWriter& w, const SmallList<MissingFact, 2>& missing) {
+  w.key_plain("missing");
+  w.begin_array();
+  for (auto m : missing) w.string(to_string(m));
+  w.end_array();
+}
+
+void decision_object(JsonWriter& w, const Decision& d, Lang lang) {
+  w.begin_object();
+  put_date(w, "date", d.date);
+  put(w, "kind", to_string(d.kind));
+  put(w, "outcome", to_string(d.outcome));
   if (d.outcome == Outcome::Granted) {
-    j["days"] = d.days;
-    j["effective_days"] = d.effective_days;
-    j["level"] = level_of(d.release);
-    j["release"] = d.release;
+    put(w, "days", d.days);
+    put(w, "effective_days", d.effective_days);
+    put(w, "level", level_of(d.release));
+    put_bool(w, "release", d.release);
   }
-  if (d.step > 0) j["step"] = d.step;
-  if (d.date_status != DateStatus::Fixed) j["date_status"] = to_string(d.date_status);
-  if (!d.rules.empty()) {
-    Json rules = Json::array();
-    for (RuleId r : d.rules) rules.push_back(rule_json(r, lang));
-    j["rules"] = std::move(rules);
-  }
-  if (!d.failed.empty()) {
-    Json failed = Json::array();
-    for (const auto& f : d.failed) {
-      Json fj = rule_json(f.rule, lang);
-      if (f.earliest) fj["earliest"] = format_date(*f.earliest);
-      failed.push_back(std::move(fj));
-    }
-    j["failed"] = std::move(failed);
-  }
-  if (!d.missing.empty()) {
-    Json missing = Json::array();
-    for (auto m : d.missing) missing.push_back(to_string(m));
-    j["missing"] = std::move(missing);
-  }
-  if (!d.assumptions.empty()) {
-    Json assumed = Json::array();
-    for (RuleId r : d.assumptions) assumed.push_back(rule_json(r, lang));
-    j["assumptions"] = std::move(assumed);
-  }
-  return j;
+  if (d.step > 0) put(w, "step", d.step);
+  if (d.date_status != DateStatus::Fixed) put(w, "date_status", to_string(d.date_status));
+  if (!d.rules.empty()) rule_array(w, "rules", d.rules, lang);
+  if (!d.failed.empty()) failed_array(w, "failed", d.failed, lang);
+  if (!d.missing.empty()) missing_array(w, d.missing);
+  if (!d.assumptions.empty()) rule_array(w, "assumptions", d.assumptions, lang);
+  w.end_object();
 }
-
-void put_date(Json& j, const char* key, const std::optional<Date>& d) {
-  if (d) j[key] = format_date(*d);
-}
-
-std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, Json::error_handler_t::replace); }
 
 const char* text(Lang lang, const char* en, const char* id) { return lang == Lang::Id ? id : en; }
 
@@ -82,66 +117,83 @@ std::string_view grant_kind_label(GrantKind k, Lang lang) {
 }
 
 std::string evaluation_to_json(const Evaluation& ev, const RenderOptions& options) {
-  Json j;
-  if (!ev.id.empty()) j["id"] = ev.id;
-  j["person"] = ev.person;
-  put_date(j, "start", ev.start);
-  put_date(j, "term_end", ev.term_end);
-  Json grants = Json::array();
+  std::string out;
+  JsonWriter w(out, options.indent);
+  w.begin_object();
+  if (!ev.id.empty()) put(w, "id", ev.id);
+  put(w, "person", ev.person);
+  put_date(w, "start", ev.start);
+  put_date(w, "term_end", ev.term_end);
+  w.key_plain("grants");
+  w.begin_array();
   for (const auto& g : ev.grants) {
-    Json gj{{"date", format_date(g.date)}, {"kind", to_string(g.kind)}, {"days", g.days}, {"release", g.release}};
-    if (g.effective_days != g.days) gj["effective_days"] = g.effective_days;
-    if (g.recorded) gj["recorded"] = true;
-    if (g.estimated) gj["estimated"] = true;
-    grants.push_back(std::move(gj));
+    w.begin_object();
+    put_date(w, "date", g.date);
+    put(w, "kind", to_string(g.kind));
+    put(w, "days", g.days);
+    put_bool(w, "release", g.release);
+    if (g.effective_days != g.days) put(w, "effective_days", g.effective_days);
+    if (g.recorded) put_bool(w, "recorded", true);
+    if (g.estimated) put_bool(w, "estimated", true);
+    w.end_object();
   }
-  j["grants"] = std::move(grants);
-  put_date(j, "expiry", ev.expiry);
-  put_date(j, "final_release", ev.final_release);
-  if (ev.subsider_days > 0) j["subsider_days"] = ev.subsider_days;
+  w.end_array();
+  put_date(w, "expiry", ev.expiry);
+  put_date(w, "final_release", ev.final_release);
+  if (ev.subsider_days > 0) put(w, "subsider_days", ev.subsider_days);
   if (ev.half_day || ev.two_thirds_day) {
-    Json fractions = Json::object();
-    put_date(fractions, "half", ev.half_day);
-    put_date(fractions, "two_thirds", ev.two_thirds_day);
-    j["fractions"] = std::move(fractions);
+    w.key_plain("fractions");
+    w.begin_object();
+    put_date(w, "half", ev.half_day);
+    put_date(w, "two_thirds", ev.two_thirds_day);
+    w.end_object();
   }
-  Json m = Json::object();
-  put_date(m, "asimilasi", ev.milestones.asimilasi);
-  put_date(m, "cmk", ev.milestones.cmk);
-  put_date(m, "pb", ev.milestones.pb);
-  put_date(m, "cb", ev.milestones.cb);
-  put_date(m, "cmb_start", ev.milestones.cmb_start);
-  if (ev.expiry) j["milestones"] = std::move(m);
+  if (ev.expiry) {
+    const auto& m = ev.milestones;
+    w.key_plain("milestones");
+    w.begin_object();
+    put_date(w, "asimilasi", m.asimilasi);
+    put_date(w, "cmk", m.cmk);
+    put_date(w, "pb", m.pb);
+    put_date(w, "cb", m.cb);
+    put_date(w, "cmb_start", m.cmb_start);
+    w.end_object();
+  }
   if (ev.parole_scenario) {
     const auto& ps = *ev.parole_scenario;
-    j["parole_scenario"] = Json{{"pb", format_date(ps.pb)},
-                                {"expiry", format_date(ps.expiry)},
-                                {"probation_end", format_date(ps.probation_end)}};
+    w.key_plain("parole_scenario");
+    w.begin_object();
+    put_date(w, "pb", ps.pb);
+    put_date(w, "expiry", ps.expiry);
+    put_date(w, "probation_end", ps.probation_end);
+    w.end_object();
   }
   if (ev.pb_path) {
-    Json steps = Json::array();
-    for (const auto& s : ev.pb_path->steps) {
-      Json sj = rule_json(s.rule, options.lang);
-      if (s.met_on) sj["met_on"] = format_date(*s.met_on);
-      steps.push_back(std::move(sj));
-    }
-    Json path{{"steps", std::move(steps)}};
-    put_date(path, "earliest", ev.pb_path->earliest);
-    j["pb_path"] = std::move(path);
+    w.key_plain("pb_path");
+    w.begin_object();
+    w.key_plain("steps");
+    w.begin_array();
+    for (const auto& step : ev.pb_path->steps)
+      rule_object(w, step.rule, options.lang, [&] { put_date(w, "met_on", step.met_on); });
+    w.end_array();
+    put_date(w, "earliest", ev.pb_path->earliest);
+    w.end_object();
   }
-  j["policy"] = Json{{"id", ev.policy_id}, {"version", ev.policy_version}};
-  j["estimated"] = ev.estimated;
-  if (!ev.notes.empty()) {
-    Json notes = Json::array();
-    for (RuleId r : ev.notes) notes.push_back(rule_json(r, options.lang));
-    j["notes"] = std::move(notes);
-  }
+  w.key_plain("policy");
+  w.begin_object();
+  put(w, "id", ev.policy_id);
+  put(w, "version", ev.policy_version);
+  w.end_object();
+  put_bool(w, "estimated", ev.estimated);
+  if (!ev.notes.empty()) rule_array(w, "notes", ev.notes, options.lang);
   if (options.decisions) {
-    Json decisions = Json::array();
-    for (const auto& d : ev.decisions) decisions.push_back(decision_json(d, options.lang));
-    j["decisions"] = std::move(decisions);
+    w.key_plain("decisions");
+    w.begin_array();
+    for (const auto& d : ev.decisions) decision_object(w, d, options.lang);
+    w.end_array();
   }
-  return dump(j, options.indent);
+  w.end_object();
+  return out;
 }
 
 std::string decision_to_text(const Decision& d, Lang lang) {
@@ -223,34 +275,46 @@ std::string evaluation_to_text(const Evaluation& ev, const RenderOptions& option
 }
 
 std::string day_run_to_json(const DayRun& run, const RenderOptions& options) {
-  Json granted = Json::array(), refused = Json::array(), review = Json::array(), summary = Json::array();
-  for (const auto& o : run.outcomes) {
-    for (const auto& d : run.decisions_of(o)) {
-      if (d.outcome == Outcome::Granted) {
-        Json g{{"id", o.person}, {"kind", to_string(d.kind)}, {"days", d.days}, {"release", d.release},
-               {"level", level_of(d.release)}};
-        granted.push_back(std::move(g));
-      } else if (d.outcome == Outcome::NotEligible) {
-        Json reasons = Json::array();
-        for (const auto& f : d.failed) {
-          Json r = rule_json(f.rule, options.lang);
-          if (f.earliest) r["earliest"] = format_date(*f.earliest);
-          reasons.push_back(std::move(r));
+  std::string out;
+  JsonWriter w(out, options.indent);
+  w.begin_object();
+  put_date(w, "date", run.date);
+  // The decisions by outcome, each list in roster order: one pass over the run for each.
+  auto section = [&](const char* key, Outcome outcome, auto write) {
+    w.key_plain(key);
+    w.begin_array();
+    for (const auto& o : run.outcomes)
+      for (const auto& d : run.decisions_of(o))
+        if (d.outcome == outcome) {
+          w.begin_object();
+          put(w, "id", o.person);
+          put(w, "kind", to_string(d.kind));
+          write(d);
+          w.end_object();
         }
-        refused.push_back(Json{{"id", o.person}, {"kind", to_string(d.kind)}, {"reasons", std::move(reasons)}});
-      } else {
-        Json missing = Json::array();
-        for (auto mf : d.missing) missing.push_back(to_string(mf));
-        review.push_back(Json{{"id", o.person}, {"kind", to_string(d.kind)}, {"missing", std::move(missing)}});
-      }
-    }
+    w.end_array();
+  };
+  section("granted", Outcome::Granted, [&](const Decision& d) {
+    put(w, "days", d.days);
+    put_bool(w, "release", d.release);
+    put(w, "level", level_of(d.release));
+  });
+  section("not_eligible", Outcome::NotEligible,
+          [&](const Decision& d) { failed_array(w, "reasons", d.failed, options.lang); });
+  section("needs_review", Outcome::NeedsReview, [&](const Decision& d) { missing_array(w, d.missing); });
+  w.key_plain("summary");
+  w.begin_array();
+  for (const auto& row : run.summary) {
+    w.begin_object();
+    put(w, "kind", to_string(row.kind));
+    put(w, "level", level_of(row.level_ii));
+    put(w, "days", row.days);
+    put(w, "count", static_cast<std::int64_t>(row.count));
+    w.end_object();
   }
-  for (const auto& row : run.summary)
-    summary.push_back(Json{{"kind", to_string(row.kind)}, {"level", level_of(row.level_ii)}, {"days", row.days},
-                           {"count", row.count}});
-  Json j{{"date", format_date(run.date)}, {"granted", std::move(granted)}, {"not_eligible", std::move(refused)},
-         {"needs_review", std::move(review)}, {"summary", std::move(summary)}};
-  return dump(j, options.indent);
+  w.end_array();
+  w.end_object();
+  return out;
 }
 
 std::string day_run_to_text(const DayRun& run, const RenderOptions& options) {
