@@ -197,35 +197,69 @@ std::string evaluation_to_json(const Evaluation& ev, const RenderOptions& option
 }
 
 std::string decision_to_text(const Decision& d, Lang lang) {
-  std::ostringstream out;
-  out.imbue(std::locale::classic());  // plain numbers whatever the host's global locale
-  out << format_date(d.date) << "  " << grant_kind_label(d.kind, lang);
+  // Appended piece by piece (a grant-day run's text has a decision for most of a million people): the same text
+  // a stream in the classic locale wrote.
+  std::string out;
+  out.reserve(256);  // most decisions' text fits: one allocation rather than one for each doubling
+  out += format_date(d.date);
+  out += "  ";
+  out += grant_kind_label(d.kind, lang);
   if (d.outcome == Outcome::Granted) {
-    if (d.kind == GrantKind::Ru || d.kind == GrantKind::Rk) out << ' ' << level_of(d.release);
-    out << ": " << text(lang, "granted ", "diberikan ") << d.days << text(lang, " days", " hari");
-    if (d.effective_days != d.days)
-      out << " (" << d.effective_days << text(lang, " days taken off", " hari dikurangkan") << ")";
-    if (d.release) out << text(lang, ", released that day", ", bebas pada hari itu");
+    if (d.kind == GrantKind::Ru || d.kind == GrantKind::Rk) {
+      out += ' ';
+      out += level_of(d.release);
+    }
+    out += ": ";
+    out += text(lang, "granted ", "diberikan ");
+    out += std::to_string(d.days);
+    out += text(lang, " days", " hari");
+    if (d.effective_days != d.days) {
+      out += " (";
+      out += std::to_string(d.effective_days);
+      out += text(lang, " days taken off", " hari dikurangkan");
+      out += ")";
+    }
+    if (d.release) out += text(lang, ", released that day", ", bebas pada hari itu");
   } else if (d.outcome == Outcome::NotEligible) {
-    out << ": " << text(lang, "not eligible", "tidak memenuhi syarat");
+    out += ": ";
+    out += text(lang, "not eligible", "tidak memenuhi syarat");
   } else {
-    out << ": " << text(lang, "needs review", "perlu ditinjau");
+    out += ": ";
+    out += text(lang, "needs review", "perlu ditinjau");
   }
-  if (is_estimate(d.date_status)) out << text(lang, " [date estimated]", " [tanggal perkiraan]");
-  out << '\n';
-  for (RuleId r : d.rules)
-    out << "      " << rule_text(r, lang) << " (" << rule_info(r).citation << ")\n";
+  if (is_estimate(d.date_status)) out += text(lang, " [date estimated]", " [tanggal perkiraan]");
+  out += '\n';
+  auto rule_line = [&](const char* prefix, RuleId r) {
+    out += "      ";
+    out += prefix;
+    out += rule_text(r, lang);
+    out += " (";
+    out += rule_info(r).citation;
+    out += ")";
+  };
+  for (RuleId r : d.rules) {
+    rule_line("", r);
+    out += '\n';
+  }
   for (const auto& f : d.failed) {
-    out << "      " << text(lang, "not met: ", "tidak terpenuhi: ") << rule_text(f.rule, lang) << " ("
-        << rule_info(f.rule).citation << ")";
-    if (f.earliest) out << text(lang, "; earliest ", "; paling cepat ") << format_date(*f.earliest);
-    out << '\n';
+    rule_line(text(lang, "not met: ", "tidak terpenuhi: "), f.rule);
+    if (f.earliest) {
+      out += text(lang, "; earliest ", "; paling cepat ");
+      out += format_date(*f.earliest);
+    }
+    out += '\n';
   }
-  for (auto m : d.missing) out << "      " << text(lang, "missing fact: ", "fakta belum tercatat: ") << to_string(m) << '\n';
-  for (RuleId r : d.assumptions)
-    out << "      " << text(lang, "assumed (not recorded): ", "diasumsikan (belum tercatat): ") << rule_text(r, lang)
-        << " (" << rule_info(r).citation << ")\n";
-  return out.str();
+  for (auto m : d.missing) {
+    out += "      ";
+    out += text(lang, "missing fact: ", "fakta belum tercatat: ");
+    out += to_string(m);
+    out += '\n';
+  }
+  for (RuleId r : d.assumptions) {
+    rule_line(text(lang, "assumed (not recorded): ", "diasumsikan (belum tercatat): "), r);
+    out += '\n';
+  }
+  return out;
 }
 
 std::string evaluation_to_text(const Evaluation& ev, const RenderOptions& options) {

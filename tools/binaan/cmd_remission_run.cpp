@@ -4,6 +4,7 @@
 #include "timing.hpp"
 
 #include <binaan/io/result.hpp>
+#include <binaan/io/roster_csv.hpp>
 #include <binaan/rules/rule.hpp>
 
 #include <iostream>
@@ -48,17 +49,25 @@ std::string day_run_text(const DayRun& run, const RenderOptions& render) {
       {Outcome::Granted, tr(lang, "Granted:\n", "Diberikan:\n")},
       {Outcome::NotEligible, tr(lang, "Not eligible:\n", "Tidak memenuhi syarat:\n")},
       {Outcome::NeedsReview, tr(lang, "Needs review:\n", "Perlu ditinjau:\n")}};
+  out.reserve(out.size() + run.decisions.size() * 200);  // a decision's lines are about 150–250 bytes
   for (const auto& [outcome, title] : sections) {
-    std::string lines;
+    // The section's title, taken back when no decision has its outcome.
+    const std::size_t mark = out.size();
+    out += '\n';
+    out += title;
+    const std::size_t titled = out.size();
     for (const auto& o : run.outcomes)
       for (const auto& d : run.decisions_of(o)) {
         if (d.outcome != outcome) continue;
         // decision_to_text starts with the day, which is the run's own: the person id takes its place.
-        std::string text = decision_to_text(d, lang);
+        const std::string text = decision_to_text(d, lang);
         const std::size_t date_prefix = 12;  // "YYYY-MM-DD  "
-        lines += "  " + o.person + "  " + (text.size() > date_prefix ? text.substr(date_prefix) : text);
+        out += "  ";
+        out += o.person;
+        out += "  ";
+        out.append(text, text.size() > date_prefix ? date_prefix : 0, std::string::npos);
       }
-    if (!lines.empty()) out += "\n" + std::string(title) + lines;
+    if (out.size() == titled) out.resize(mark);
   }
   return out;
 }
@@ -66,16 +75,40 @@ std::string day_run_text(const DayRun& run, const RenderOptions& render) {
 // One row per decision, for spreadsheets: the failed conditions and missing facts as codes joined by ';'.
 std::string day_run_csv(const DayRun& run) {
   std::string out = "date,id,kind,outcome,level,days,effective_days,release,failed,missing\n";
+  out.reserve(out.size() + run.decisions.size() * 64);  // a row is about 50 bytes
+  const std::string date = format_date(run.date);
   for (const auto& o : run.outcomes)
     for (const auto& d : run.decisions_of(o)) {
-      const bool granted = d.outcome == Outcome::Granted;
-      std::string failed, missing;
-      for (const auto& f : d.failed) failed += (failed.empty() ? "" : ";") + std::string(rule_info(f.rule).code);
-      for (auto m : d.missing) missing += (missing.empty() ? "" : ";") + std::string(to_string(m));
-      out += format_date(run.date) + ',' + csv_field(o.person) + ',' + std::string(to_string(d.kind)) + ',' +
-             std::string(to_string(d.outcome)) + ',' + (granted ? (d.release ? "II" : "I") : "") + ',' +
-             (granted ? std::to_string(d.days) : "") + ',' + (granted ? std::to_string(d.effective_days) : "") +
-             ',' + (granted ? (d.release ? "true" : "false") : "") + ',' + failed + ',' + missing + '\n';
+      out += date;
+      out += ',';
+      append_csv_field(out, o.person);
+      out += ',';
+      out += to_string(d.kind);
+      out += ',';
+      out += to_string(d.outcome);
+      if (d.outcome == Outcome::Granted) {
+        out += d.release ? ",II," : ",I,";
+        out += std::to_string(d.days);
+        out += ',';
+        out += std::to_string(d.effective_days);
+        out += d.release ? ",true," : ",false,";
+      } else {
+        out += ",,,,,";
+      }
+      const char* sep = "";
+      for (const auto& f : d.failed) {
+        out += sep;
+        out += rule_info(f.rule).code;
+        sep = ";";
+      }
+      out += ',';
+      sep = "";
+      for (auto m : d.missing) {
+        out += sep;
+        out += to_string(m);
+        sep = ";";
+      }
+      out += '\n';
     }
   return out;
 }
