@@ -1,5 +1,7 @@
 #include "io/detail_json.hpp"
 
+#include "time/date_text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -678,9 +680,12 @@ void JsonWriter::key_plain(std::string_view k) {
 
 void JsonWriter::date(Date d) {
   before_value();
-  raw('"');
-  raw(format_date(d));
-  raw('"');
+  char text[12] = {'"', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '"'};
+  if (write_iso_date(d, text + 1)) {
+    raw(std::string_view(text, sizeof text));
+  } else {
+    escaped(format_date(d));  // "not-a-date", or boost's exception for a day it cannot show
+  }
   after_value();
 }
 
@@ -753,11 +758,31 @@ void JsonWriter::escaped(std::string_view s) {
   raw('"');
 }
 
+namespace {
+
+// Whether any of the eight bytes of `v` is not plain ASCII (is_plain_ascii): below 0x20, a quote, a backslash, or
+// beyond ASCII. The tests for "some byte below n" and "some byte zero" of Hacker's Delight, exact for "some".
+bool some_byte_not_plain(std::uint64_t v) noexcept {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHigh = 0x8080808080808080u;
+  auto some_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const std::uint64_t below_space = (v - 0x20 * kOnes) & ~v & kHigh;
+  return (below_space | some_zero(v ^ ('"' * kOnes)) | some_zero(v ^ ('\\' * kOnes)) | (v & kHigh)) != 0;
+}
+
+}  // namespace
+
 void JsonWriter::append_escaped(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t plain = 0;  // start of the run of characters copied as they are
   std::size_t i = 0;
   while (i < s.size()) {
+    // Eight plain bytes at a time: most of a result's text (messages, citations) is plain ASCII.
+    for (std::uint64_t v; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&v, p + i, 8);
+      if (some_byte_not_plain(v)) break;
+    }
+    if (i == s.size()) break;
     const unsigned char c = p[i];
     if (is_plain_ascii(c)) {
       ++i;

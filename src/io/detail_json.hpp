@@ -151,9 +151,25 @@ private:
     buffer_[used_++] = c;
   }
   void raw(std::string_view text) {
-    if (text.size() > sizeof buffer_ - used_) return raw_long(text);
-    std::memcpy(buffer_ + used_, text.data(), text.size());
-    used_ += text.size();
+    const std::size_t n = text.size();
+    if (n > sizeof buffer_ - used_) return raw_long(text);
+    char* to = buffer_ + used_;
+    const char* from = text.data();
+    // Up to 16 bytes as two copies of a fixed size that may overlap, which are moves rather than a call of memcpy.
+    if (n >= 8 && n <= 16) {
+      std::memcpy(to, from, 8);
+      std::memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+      std::memcpy(to, from, 4);
+      std::memcpy(to + n - 4, from + n - 4, 4);
+    } else if (n > 0 && n < 4) {
+      to[0] = from[0];
+      to[n / 2] = from[n / 2];
+      to[n - 1] = from[n - 1];
+    } else {
+      std::memcpy(to, from, n);
+    }
+    used_ += n;
   }
   void raw_long(std::string_view text);
   void flush() {

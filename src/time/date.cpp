@@ -1,10 +1,14 @@
 #include <binaan/time/date.hpp>
 
+#include "time/date_text.hpp"
+
 #include <binaan/error.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace binaan {
 
@@ -117,35 +121,43 @@ Date parse_date(std::string_view text, std::string_view field) {
   return make_date(parts[0], parts[1], parts[2], field);
 }
 
-std::string format_date(Date d) {
-  if (d.is_special()) return "not-a-date";
+bool detail::write_iso_date(Date d, char* out) noexcept {
   // The civil date from the day number, its digits written directly: the renderers format every date of every
   // person of a roster (a million people's projections hold about ten million), and boost's year_month_day with
   // snprintf took most of that time.
   const std::uint32_t n = d.day_number() - kJulianDayOfMarch1Year0;
-  if (n < kFastDays) {
-    const Civil c = civil_of(march_day(n));
-    if (c.year >= 1400 && c.year <= 9999) {
-      auto two = [](char* at, int v) {
-        at[0] = static_cast<char>('0' + v / 10);
-        at[1] = static_cast<char>('0' + v % 10);
-      };
-      char buf[10];
-      two(buf, c.year / 100);
-      two(buf + 2, c.year % 100);
-      buf[4] = '-';
-      two(buf + 5, c.month);
-      buf[7] = '-';
-      two(buf + 8, c.day);
-      return std::string(buf, sizeof buf);
+  if (d.is_special() || n >= kFastDays) return false;
+  const Civil c = civil_of(march_day(n));
+  if (c.year < 1400 || c.year > 9999) return false;
+  // Two digits at a time from a table of "00" to "99".
+  static constexpr auto kPairs = [] {
+    std::array<char, 200> pairs{};
+    for (int v = 0; v < 100; ++v) {
+      pairs[static_cast<std::size_t>(2 * v)] = static_cast<char>('0' + v / 10);
+      pairs[static_cast<std::size_t>(2 * v + 1)] = static_cast<char>('0' + v % 10);
     }
-  }
+    return pairs;
+  }();
+  auto two = [](char* at, int v) { std::memcpy(at, kPairs.data() + 2 * v, 2); };
+  two(out, c.year / 100);
+  two(out + 2, c.year % 100);
+  out[4] = '-';
+  two(out + 5, c.month);
+  out[7] = '-';
+  two(out + 8, c.day);
+  return true;
+}
+
+std::string format_date(Date d) {
+  if (d.is_special()) return "not-a-date";
+  char buf[10];
+  if (detail::write_iso_date(d, buf)) return std::string(buf, sizeof buf);
   // A raw day number outside boost's years: its year_month_day throws bad_year, as it always did here.
   auto ymd = d.year_month_day();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
                 static_cast<int>(ymd.day));
-  return buf;
+  return text;
 }
 
 std::int32_t detail::days_between_special(Date a, Date b) { return static_cast<std::int32_t>((b - a).days()); }
