@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <set>
 
 namespace binaan::clitest {
@@ -461,6 +463,28 @@ TEST(CliProject, OutputFileIsWrittenWhole) {
   EXPECT_TRUE(r.out.empty());
   EXPECT_EQ(read_text(s / "p.csv"), run({"project", kRoster, "--format", "csv"}).out);
   EXPECT_EQ(s.listing(), std::vector<std::string>{"p.csv"});
+}
+
+// A roster larger than one round of render_items (2 threads: 32 chunks of 2,048 people): its JSON Lines are
+// rendered on threads and written round after round, and still hold every person once, in roster order; the file
+// appears whole, from a single rename.
+TEST(CliProject, LargeRosterIsWrittenInOrderRoundAfterRound) {
+  Scratch s;
+  const std::size_t n = 66000;
+  ASSERT_EQ(run({"generate", "national", "--count", std::to_string(n), "--seed", "5", "-o", s / "n.jsonl"}).status, 0);
+  Result r = run({"project", s / "n.jsonl", "--format", "jsonl", "--threads", "2", "-o", s / "p.jsonl"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream in(read_text(s / "p.jsonl"));
+  std::string line;
+  std::size_t count = 0;
+  char expected[32];
+  while (std::getline(in, line)) {
+    ++count;
+    std::snprintf(expected, sizeof expected, "{\"id\":\"NAT-%08zu\",", count);  // the generator's ids, in order
+    ASSERT_EQ(line.compare(0, std::strlen(expected), expected), 0) << "line " << count << ": " << line.substr(0, 40);
+  }
+  EXPECT_EQ(count, n);
+  EXPECT_EQ(s.listing(), (std::vector<std::string>{"n.jsonl", "p.jsonl"}));
 }
 
 // ---- explain ----

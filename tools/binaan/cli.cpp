@@ -14,11 +14,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <exception>
 #include <iostream>
 #include <iterator>
 #include <limits>
@@ -103,47 +105,63 @@ Engine make_engine(const Args& args) {
   return Engine(std::move(policy), std::move(calendar));
 }
 
-void write_file(const std::string& path, const std::string& text) {
-  // The temporary file sits beside the target (same file system, so rename is atomic) and is unique to this
-  // process, so two runs writing the same file never write into each other's temporary.
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  auto fail = [&](const char* what, int err) {
-    ::unlink(tmp.c_str());
-    throw InputError(path, 0, "", "", std::string(what) + ": " + std::strerror(err));
-  };
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
+AtomicFile::AtomicFile(std::string path)
+    // The temporary file sits beside the target (same file system, so rename is atomic) and is unique to this
+    // process, so two runs writing the same file never write into each other's temporary.
+    : path_(std::move(path)), tmp_(path_ + ".tmp." + std::to_string(::getpid())) {
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
     int err = errno;
-    throw InputError(path, 0, "", "", std::string("cannot write the file: ") + std::strerror(err));
+    throw InputError(path_, 0, "", "", std::string("cannot write the file: ") + std::strerror(err));
   }
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_) ::unlink(tmp_.c_str());
+}
+
+void AtomicFile::fail(const char* what, int err) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  ::unlink(tmp_.c_str());
+  committed_ = true;  // nothing left to remove
+  throw InputError(path_, 0, "", "", std::string(what) + ": " + std::strerror(err));
+}
+
+void AtomicFile::write(std::string_view text) {
   const char* p = text.data();
   std::size_t left = text.size();
   while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
+    ssize_t n = ::write(fd_, p, left);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int err = n < 0 ? errno : ENOSPC;
-      ::close(fd);
-      fail("cannot write the file", err);
-    }
+    if (n <= 0) fail("cannot write the file", n < 0 ? errno : ENOSPC);
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) {
-    int err = errno;
-    ::close(fd);
-    fail("cannot write the file", err);
-  }
+}
+
+void AtomicFile::commit() {
+  if (::fsync(fd_) != 0) fail("cannot write the file", errno);
+  const int fd = fd_;
+  fd_ = -1;
   if (::close(fd) != 0) fail("cannot write the file", errno);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace the file", errno);
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) fail("cannot replace the file", errno);
+  committed_ = true;
   // The rename itself is durable only once the directory is synced; a failure here loses nothing already written.
-  auto slash = path.find_last_of('/');
-  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  auto slash = path_.find_last_of('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path_.substr(0, slash);
   int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd >= 0) {
     (void)::fsync(dir_fd);
     ::close(dir_fd);
   }
+}
+
+void write_file(const std::string& path, const std::string& text) {
+  AtomicFile file(path);
+  file.write(text);
+  file.commit();
 }
 
 std::string format_of(const Args& args, std::initializer_list<const char*> allowed, const std::string& fallback) {
@@ -193,13 +211,71 @@ unsigned thread_count(const Args& args) {
   return static_cast<unsigned>(std::stoul(*text));
 }
 
-void emit(const Args& args, const std::string& text) {
+void render_items(std::size_t n, unsigned threads, const std::function<void(std::size_t, std::string&)>& render,
+                  Output& out) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Rounds of chunks: each round's chunks are rendered on the threads, each chunk into a text of its own, then
+  // written in order, and the texts are rendered into again in the next round. A chunk is a few thousand items
+  // (several for each thread, so that a slower core takes fewer); a round of 16 chunks a thread holds some 100 MB
+  // of JSON, whatever the roster's size.
+  const std::size_t chunk = std::clamp<std::size_t>(n / (std::size_t{threads} * 8), 1, 2048);
+  const std::size_t per_round = std::size_t{threads} * 16;
+  std::vector<std::string> texts(std::min(per_round, (n + chunk - 1) / chunk));
+  for (std::size_t first = 0; first < n; first += chunk * texts.size()) {
+    const std::size_t chunks = std::min(texts.size(), (n - first + chunk - 1) / chunk);
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> errors(threads);
+    auto work = [&](unsigned t) {
+      try {
+        for (std::size_t c; (c = next.fetch_add(1)) < chunks;) {
+          texts[c].clear();
+          const std::size_t begin = first + c * chunk;
+          for (std::size_t i = begin; i < std::min(n, begin + chunk); ++i) render(i, texts[c]);
+        }
+      } catch (...) {
+        errors[t] = std::current_exception();
+        next = chunks;  // the others stop too
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, chunks); ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+    for (const auto& e : errors)
+      if (e) std::rethrow_exception(e);
+    for (std::size_t c = 0; c < chunks; ++c) out.write(texts[c]);
+  }
+}
+
+namespace {
+
+std::optional<std::string> output_path(const Args& args) {
   auto o = args.option("o");
   auto output = args.option("output");
   if (o && output) throw UsageError("give -o or --output, not both");
-  if (!o) o = output;
-  if (o) write_file(*o, text);
-  else std::cout << text << std::flush;
+  return o ? o : output;
+}
+
+}  // namespace
+
+Output::Output(const Args& args) {
+  if (auto path = output_path(args)) file_.emplace(*path);
+}
+
+void Output::write(std::string_view text) {
+  if (file_) file_->write(text);
+  else std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+void Output::commit() {
+  if (file_) file_->commit();
+  else std::cout << std::flush;
+}
+
+void emit(const Args& args, const std::string& text) {
+  Output out(args);
+  out.write(text);
+  out.commit();
 }
 
 namespace {

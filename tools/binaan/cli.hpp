@@ -8,12 +8,14 @@
 #include <binaan/rules/rule.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace binaan::cli {
@@ -56,8 +58,27 @@ inline const char* tr(Lang lang, const char* en, const char* id) { return lang =
 /// table), with `--strict` turning assume_unrecorded_facts off.
 Engine make_engine(const Args& args);
 
-/// Writes text to a file atomically (temporary file beside it, flush, fsync, rename); throws binaan::InputError
-/// if it cannot, leaving no temporary file and any previous file untouched.
+/// A file written atomically: text goes to a temporary file beside it, which commit() flushes, syncs and renames
+/// over the file; without commit (an error on the way), the temporary is removed and any previous file is
+/// untouched. Errors throw binaan::InputError naming the file.
+class AtomicFile {
+public:
+  explicit AtomicFile(std::string path);
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile();
+  void write(std::string_view text);
+  void commit();
+
+private:
+  [[noreturn]] void fail(const char* what, int err);
+  std::string path_;
+  std::string tmp_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
+/// Writes text to a file atomically (AtomicFile).
 void write_file(const std::string& path, const std::string& text);
 
 /// One CSV field, RFC 4180: quoted only when it must be.
@@ -86,6 +107,24 @@ unsigned thread_count(const Args& args);
 
 /// Prints the text on standard output, or writes it atomically to `-o FILE` / `--output FILE` when given.
 void emit(const Args& args, const std::string& text);
+
+/// A command's output, written in pieces: the file of `-o`/`--output` (an AtomicFile, replaced only by commit()),
+/// or standard output.
+class Output {
+public:
+  explicit Output(const Args& args);
+  void write(std::string_view text);
+  void commit();
+
+private:
+  std::optional<AtomicFile> file_;
+};
+
+/// Writes the texts of items 0 … n−1 to `out`, one after the other: render(i, text) appends item i's. The items are
+/// rendered in chunks on up to `threads` threads (0: all cores), round after round, and each round's chunks written
+/// in order: a million people's results as JSON are more than a gigabyte of text, never held whole.
+void render_items(std::size_t n, unsigned threads, const std::function<void(std::size_t, std::string&)>& render,
+                  Output& out);
 
 /// Whether a file starts with the magic of a facility archive (false when it cannot be read).
 bool is_facility_file(const std::string& path);

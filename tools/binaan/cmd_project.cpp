@@ -122,26 +122,39 @@ int run_project(const std::vector<std::string>& argv) {
   check_overrides(engine, population);
   const std::size_t people = population.people().size();
   timing.lap("read", people);
-  std::string out;
   if (format == "csv" || format == "text") {  // dates and totals only: the fixed-size projections
     const std::vector<Projection> prs = project_people(engine, population, threads, render.lang);
     timing.lap("project", people);
-    out = format == "csv" ? to_csv(population.people(), prs) : to_table(population.people(), prs, render.lang);
+    const std::string out =
+        format == "csv" ? to_csv(population.people(), prs) : to_table(population.people(), prs, render.lang);
+    timing.lap("render");
+    emit(args, out);
   } else {  // the JSON result of case-format.md: full evaluations
     EvaluateOptions options;
     options.decisions = false;
     std::vector<Evaluation> evs = evaluate_people(engine, population, options, threads, render.lang);
     timing.lap("project", people);
+    // Rendered on the threads and written as it goes (a million people's JSON is about 1.5 GB): the render phase
+    // includes writing the text, the write phase is the file's sync and rename.
+    Output output(args);
+    auto one = [&](std::size_t i, std::string& text) { text += evaluation_to_json(evs[i], render); };
     if (format == "jsonl") {
-      for (const auto& ev : evs) out += evaluation_to_json(ev, render) + '\n';
+      render_items(evs.size(), threads, [&](std::size_t i, std::string& text) {
+        one(i, text);
+        text += '\n';
+      }, output);
+    } else if (evs.empty()) {
+      output.write("[]\n");
     } else {
-      out = "[";
-      for (std::size_t i = 0; i < evs.size(); ++i) out += (i ? ",\n  " : "\n  ") + evaluation_to_json(evs[i], render);
-      out += evs.empty() ? "]\n" : "\n]\n";
+      render_items(evs.size(), threads, [&](std::size_t i, std::string& text) {
+        text += i ? ",\n  " : "[\n  ";
+        one(i, text);
+      }, output);
+      output.write("\n]\n");
     }
+    timing.lap("render");
+    output.commit();
   }
-  timing.lap("render");
-  emit(args, out);
   timing.lap("write");
   timing.total(people);
   return kOk;
