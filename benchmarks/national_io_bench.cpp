@@ -1,10 +1,11 @@
 // Reading and writing a national population (issue 6): JSON Lines and CSV roster import, facility archives saved
-// and loaded in text and binary. The input text is made once, before timing.
+// and loaded in text and binary, the results rendered as JSON. The input text is made once, before timing.
 #include "national_support.hpp"
 
 #include <binaan/facility/facility.hpp>
 #include <binaan/io/archive.hpp>
 #include <binaan/io/case_json.hpp>
+#include <binaan/io/result.hpp>
 #include <binaan/io/roster_csv.hpp>
 
 #include <chrono>
@@ -73,6 +74,48 @@ void BM_JsonlExport(benchmark::State& state) {
   count_bytes(state, bytes);
 }
 BENCHMARK(BM_JsonlExport)->Apply(bench::per_size)->UseRealTime()->MinTime(kMinSeconds)->Unit(benchmark::kMillisecond);
+
+// The results as text (binaan project --format jsonl, remission-run --format json): every person's evaluation
+// without decisions as a JSON line, and the 17 August run with every decision's reasons as one JSON document. The
+// results are computed once, before timing; one thread.
+void BM_ProjectionJsonLines(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  EvaluateOptions options;
+  options.decisions = false;
+  const std::vector<Evaluation> evs = bench::engine().evaluate_all(people, options, 0);
+  RenderOptions render;
+  render.decisions = false;
+  render.indent = -1;
+  std::string text;
+  text.reserve(evs.size() * 1600);
+  for (auto _ : state) {
+    text.clear();
+    for (const Evaluation& ev : evs) {
+      text += evaluation_to_json(ev, render);
+      text += '\n';
+    }
+    benchmark::DoNotOptimize(text.data());
+  }
+  count_people(state, state.range(0));
+  count_bytes(state, text.size());
+}
+BENCHMARK(BM_ProjectionJsonLines)->Apply(bench::per_size)->UseRealTime()->MinTime(kMinSeconds)->Unit(benchmark::kMillisecond);
+
+void BM_RemissionRunJson(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  const DayRun run = bench::engine().run_grant_day(people, make_date(2026, 8, 17), 0);
+  RenderOptions render;
+  render.indent = -1;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string text = day_run_to_json(run, render);
+    bytes = text.size();
+    benchmark::DoNotOptimize(text.data());
+  }
+  count_people(state, state.range(0));
+  count_bytes(state, bytes);
+}
+BENCHMARK(BM_RemissionRunJson)->Apply(bench::per_size)->UseRealTime()->MinTime(kMinSeconds)->Unit(benchmark::kMillisecond);
 
 void BM_CsvImport(benchmark::State& state) {
   const std::string text = write_roster_csv(national(state.range(0)));
