@@ -62,16 +62,23 @@ void BM_JsonlImport(benchmark::State& state) {
 }
 BENCHMARK(BM_JsonlImport)->Apply(bench::per_size)->UseRealTime()->MinTime(kMinSeconds)->Unit(benchmark::kMillisecond);
 
-void BM_JsonlExport(benchmark::State& state) {
-  const auto& people = national(state.range(0));
+// The timed iterations of `write`, which makes a text of the population's people (state.range(0) of them): people/s
+// and MB/s.
+template <typename Write>
+void text_written(benchmark::State& state, Write write) {
   std::size_t bytes = 0;
   for (auto _ : state) {
-    const std::string text = write_roster_jsonl(people);
+    const std::string text = write();
     bytes = text.size();
     benchmark::DoNotOptimize(text.data());
   }
   count_people(state, state.range(0));
   count_bytes(state, bytes);
+}
+
+void BM_JsonlExport(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  text_written(state, [&] { return write_roster_jsonl(people); });
 }
 BENCHMARK(BM_JsonlExport)->Apply(bench::per_size)->UseRealTime()->MinTime(kMinSeconds)->Unit(benchmark::kMillisecond);
 
@@ -106,14 +113,7 @@ void BM_RemissionRunJson(benchmark::State& state) {
   const DayRun run = bench::engine().run_grant_day(people, make_date(2026, 8, 17), 0);
   RenderOptions render;
   render.indent = -1;
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    const std::string text = day_run_to_json(run, render);
-    bytes = text.size();
-    benchmark::DoNotOptimize(text.data());
-  }
-  count_people(state, state.range(0));
-  count_bytes(state, bytes);
+  text_written(state, [&] { return day_run_to_json(run, render); });
 }
 BENCHMARK(BM_RemissionRunJson)->Apply(bench::per_size)->UseRealTime()->MinTime(kMinSeconds)->Unit(benchmark::kMillisecond);
 
@@ -136,14 +136,7 @@ Facility national_facility(std::int64_t n) {
 
 void archive_save(benchmark::State& state, ArchiveFormat format) {
   const Facility facility = national_facility(state.range(0));
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    const std::string archive = facility_to_bytes(facility, format);
-    bytes = archive.size();
-    benchmark::DoNotOptimize(archive.data());
-  }
-  count_people(state, state.range(0));
-  count_bytes(state, bytes);
+  text_written(state, [&] { return facility_to_bytes(facility, format); });
 }
 
 void archive_load(benchmark::State& state, ArchiveFormat format) {

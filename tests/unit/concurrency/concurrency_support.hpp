@@ -13,6 +13,8 @@
 #include <binaan/rules/engine.hpp>
 #include <binaan/synth/demo.hpp>
 
+#include "golden_cases.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -84,15 +86,7 @@ inline void expect_all_equal(const std::vector<std::string>& serial,
 
 /// The golden case files (tests/golden/*.json), read once, sorted by file name.
 inline const std::vector<Case>& golden_cases() {
-  static const std::vector<Case> cases = [] {
-    std::vector<std::string> files;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(BINAAN_TEST_DATA_DIR) + "/golden"))
-      if (entry.path().extension() == ".json") files.push_back(entry.path().string());
-    std::sort(files.begin(), files.end());
-    std::vector<Case> out;
-    for (const auto& f : files) out.push_back(read_case_json(read_file_text(f), f));
-    return out;
-  }();
+  static const std::vector<Case> cases = binaan::testing::golden_cases();
   return cases;
 }
 

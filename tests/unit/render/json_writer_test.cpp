@@ -1,5 +1,6 @@
 // detail::JsonWriter writes what nlohmann-json's dump writes (layout, escapes, invalid UTF-8 as U+FFFD): the engine's
 // results were rendered by nlohmann-json and are now written straight into their text. nlohmann-json is the oracle.
+#include "golden_cases.hpp"
 #include "io/detail_json.hpp"
 
 #include <binaan/io/case_json.hpp>
@@ -9,9 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <random>
 #include <string>
@@ -149,25 +148,11 @@ TEST(JsonWriter, EachValueIsInTheStringOnceItEnds) {
   }
 }
 
-namespace {
-
-std::vector<Case> golden_cases() {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(BINAAN_TEST_DATA_DIR) + "/golden"))
-    if (entry.path().extension() == ".json") files.push_back(entry.path().string());
-  std::sort(files.begin(), files.end());
-  std::vector<Case> cases;
-  for (const auto& f : files) cases.push_back(read_case_json(read_file_text(f), f));
-  return cases;
-}
-
-}  // namespace
-
 TEST(ResultJson, EveryGoldenResultHasNlohmannsLayout) {
   // Each rendering parses, and nlohmann writes the parsed value back byte for byte: keys in order, the layout and
   // escapes of its dump.
   const Engine engine;
-  const std::vector<Case> cases = golden_cases();
+  const std::vector<Case> cases = binaan::testing::golden_cases();
   ASSERT_GT(cases.size(), 30u);
   std::size_t checked = 0;
   for (int indent : {-1, 2}) {

@@ -7,6 +7,8 @@
 #include <binaan/io/result.hpp>
 #include <binaan/rules/engine.hpp>
 
+#include "golden_cases.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -27,15 +29,7 @@ using namespace binaan;
 
 namespace {
 
-std::vector<Case> golden_cases() {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(BINAAN_TEST_DATA_DIR) + "/golden"))
-    if (entry.path().extension() == ".json") files.push_back(entry.path().string());
-  std::sort(files.begin(), files.end());
-  std::vector<Case> cases;
-  for (const auto& f : files) cases.push_back(read_case_json(read_file_text(f), f));
-  return cases;
-}
+using binaan::testing::golden_cases;
 
 // A decision as JSON, through the result rendering: every field, rules and failed conditions included.
 nlohmann::json decisions_json(const std::vector<Decision>& decisions) {

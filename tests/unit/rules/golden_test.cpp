@@ -4,6 +4,7 @@
 #include <binaan/io/result.hpp>
 #include <binaan/rules/engine.hpp>
 
+#include "golden_cases.hpp"
 #include "json_subset.hpp"
 
 #include <gtest/gtest.h>
@@ -16,13 +17,7 @@ using namespace binaan;
 
 namespace {
 
-std::vector<std::string> golden_files() {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(BINAAN_TEST_DATA_DIR) + "/golden"))
-    if (entry.path().extension() == ".json") files.push_back(entry.path().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using binaan::testing::golden_files;
 
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   std::string stem = std::filesystem::path(info.param).stem().string();
