@@ -109,7 +109,8 @@ private:
 
 /// Appends JSON text with the layout of nlohmann-json's dump: `indent` spaces per level, or compact when -1. Strings
 /// are escaped as its dump escapes them (without ensure_ascii), and text that is not well-formed UTF-8 is written as
-/// replace_invalid_utf8 makes it, as its `replace` error handler does: the same bytes (tests/unit/io/json_writer_test.cpp).
+/// replace_invalid_utf8 makes it, as its `replace` error handler does: the same bytes
+/// (tests/unit/render/json_writer_test.cpp).
 class JsonWriter {
 public:
   JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}

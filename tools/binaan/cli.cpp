@@ -24,6 +24,7 @@
 #include <iostream>
 #include <iterator>
 #include <limits>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -237,8 +238,15 @@ void render_items(std::size_t n, unsigned threads, const std::function<void(std:
         next = chunks;  // the others stop too
       }
     };
+    // This thread is the first; one the system refuses to start leaves its chunks to the others.
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<std::size_t>(threads, chunks); ++t) pool.emplace_back(work, t);
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, chunks); ++t) {
+      try {
+        pool.emplace_back(work, t);
+      } catch (const std::system_error&) {
+        break;
+      }
+    }
     work(0);
     for (auto& th : pool) th.join();
     for (const auto& e : errors)
