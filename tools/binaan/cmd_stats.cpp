@@ -74,7 +74,7 @@ struct Stats {
   std::size_t no_release = 0;
 };
 
-Stats compute(const std::vector<Case>& people, const std::vector<Evaluation>& evs, Date as_of, int months) {
+Stats compute(const std::vector<Case>& people, const std::vector<Projection>& prs, Date as_of, int months) {
   Stats s;
   s.as_of = as_of;
   s.people = people.size();
@@ -83,17 +83,17 @@ Stats compute(const std::vector<Case>& people, const std::vector<Evaluation>& ev
   const Date window_end = add_months(make_date(as_of.year(), as_of.month(), 1), months);
   for (std::size_t i = 0; i < people.size(); ++i) {
     const Case& c = people[i];
-    const Evaluation& ev = evs[i];
+    const Projection& pr = prs[i];
     ++s.offence[static_cast<std::size_t>(c.sentence().offence())];
     ++s.religion[static_cast<std::size_t>(c.person().religion())];
     ++s.band[band_of(c)];
     const bool arrived = c.detention().periods().front().from <= as_of;
-    if (!ev.final_release) {
+    if (!pr.final_release) {
       ++s.no_release;
       if (arrived) ++s.in_custody;
       continue;
     }
-    const Date release = *ev.final_release;
+    const Date release = *pr.final_release;
     if (release < as_of) {
       ++s.released_before;
       continue;
@@ -182,10 +182,9 @@ int run_stats(const std::vector<std::string>& argv) {
   Population population = Population::load(args.positional()[0]);
   const Date day = as_of(args);
   check_overrides(engine, population);
-  EvaluateOptions options;
-  options.decisions = false;
-  std::vector<Evaluation> evs = evaluate_people(engine, population, options, threads, lang);
-  Stats s = compute(population.people(), evs, day, months);
+  // Only the final release is read: the fixed-size projections, not full evaluations.
+  const std::vector<Projection> prs = project_people(engine, population, threads, lang);
+  Stats s = compute(population.people(), prs, day, months);
   emit(args, format == "json" ? to_json(s) : to_text(s, lang));
   return kOk;
 }
