@@ -592,10 +592,4 @@ std::string religion_words(Religion r, Lang lang) {
 }
 
 
-std::string csv_field(const std::string& s) {
-  std::string out;
-  append_csv_field(out, s);
-  return out;
-}
-
 }  // namespace binaan::cli

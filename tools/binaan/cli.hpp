@@ -81,9 +81,6 @@ private:
 /// Writes text to a file atomically (AtomicFile).
 void write_file(const std::string& path, const std::string& text);
 
-/// One CSV field, RFC 4180: quoted only when it must be.
-std::string csv_field(const std::string& s);
-
 /// The common options every engine command takes.
 std::vector<std::string> engine_options();
 
