@@ -40,11 +40,15 @@ void untimed_first(benchmark::State& state, Job job) {
   if (kernel_before >= 0) state.counters["first_kernel_ms"] = bench::kernel_ms() - kernel_before;
 }
 
-// The timed iterations of `job`, with the kernel's time an iteration (kernel_ms).
+// The timed iterations of `job`, with the kernel's time an iteration (kernel_ms) and the processor's counters in
+// user mode a person (cycles, instructions, mispredicted branches: the reader's own work, which a shared machine's
+// moments do not change as they change its time).
 template <typename Job>
 void timed(benchmark::State& state, Job job) {
   const double kernel_before = bench::kernel_ms();
+  const bench::CpuCounters counters;
   for (auto _ : state) job();
+  counters.report(state, state.range(0));
   if (kernel_before >= 0 && state.iterations() > 0)
     state.counters["kernel_ms"] = (bench::kernel_ms() - kernel_before) / static_cast<double>(state.iterations());
 }
@@ -62,16 +66,18 @@ void BM_JsonlImport(benchmark::State& state) {
 }
 BENCHMARK(BM_JsonlImport)->Apply(bench::per_size)->UseRealTime()->MinTime(kMinSeconds)->Unit(benchmark::kMillisecond);
 
-// The timed iterations of `write`, which makes a text of the population's people (state.range(0) of them): people/s
-// and MB/s.
+// The timed iterations of `write`, which makes a text of the population's people (state.range(0) of them): people/s,
+// MB/s and the processor's counters a person.
 template <typename Write>
 void text_written(benchmark::State& state, Write write) {
   std::size_t bytes = 0;
+  const bench::CpuCounters counters;
   for (auto _ : state) {
     const std::string text = write();
     bytes = text.size();
     benchmark::DoNotOptimize(text.data());
   }
+  counters.report(state, state.range(0));
   count_people(state, state.range(0));
   count_bytes(state, bytes);
 }
@@ -95,6 +101,7 @@ void BM_ProjectionJsonLines(benchmark::State& state) {
   render.indent = -1;
   std::string text;
   text.reserve(evs.size() * 1600);
+  const bench::CpuCounters counters;
   for (auto _ : state) {
     text.clear();
     for (const Evaluation& ev : evs) {
@@ -103,6 +110,7 @@ void BM_ProjectionJsonLines(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(text.data());
   }
+  counters.report(state, state.range(0));
   count_people(state, state.range(0));
   count_bytes(state, text.size());
 }
