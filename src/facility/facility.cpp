@@ -3,16 +3,18 @@
 #include <binaan/error.hpp>
 #include <binaan/programmes/errors.hpp>
 
-#include "hints.hpp"
+#include "people/person_index.hpp"
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <limits>
 #include <string_view>
 #include <utility>
 
 namespace binaan {
+
+static_assert(kMaxFacilityPeople < std::numeric_limits<std::uint32_t>::max(),
+              "a position + 1 fits the 32 bits of an index slot (people/person_index.hpp)");
 
 namespace {
 
@@ -66,67 +68,6 @@ void for_each_inmate(const Programmes& p, F&& f) {
   }
 }
 
-// ---- the person index (Facility::index_) ----
-
-using Index = std::vector<std::uint64_t>;
-static_assert(kMaxFacilityPeople < std::numeric_limits<std::uint32_t>::max(), "a position + 1 fits 32 bits");
-
-/// A table at most half full for `n` people: a power of two, at least 16 slots.
-std::size_t index_capacity(std::size_t n) {
-  std::size_t cap = 16;
-  while (cap < 2 * n) cap *= 2;
-  return cap;
-}
-
-std::uint64_t id_hash(std::string_view person_id) { return std::hash<std::string_view>{}(person_id); }
-
-/// The slot's value for the person at `position` whose id hashes to `hash`.
-std::uint64_t slot_value(std::uint64_t hash, std::size_t position) {
-  return (hash & 0xFFFFFFFF00000000u) | (static_cast<std::uint64_t>(position) + 1);
-}
-
-/// The slot that holds the position of `person_id` (hashing to `hash`) among `people`, or the empty slot where it
-/// would go.
-std::size_t slot_of(const std::vector<Case>& people, const Index& index, std::string_view person_id,
-                    std::uint64_t hash) {
-  const std::size_t mask = index.size() - 1;
-  // The slot from the low bits; the high bits, kept in the slot, tell most other ids apart without reading them.
-  for (std::size_t s = static_cast<std::size_t>(hash) & mask;; s = (s + 1) & mask) {
-    const std::uint64_t v = index[s];
-    if (v == 0) return s;
-    if ((v ^ hash) >> 32 == 0 && people[(v & 0xFFFFFFFFu) - 1].person().id() == person_id) return s;
-  }
-}
-
-/// The position a slot holds; the slot must not be empty.
-std::size_t position_in(std::uint64_t v) { return static_cast<std::size_t>((v & 0xFFFFFFFFu) - 1); }
-
-/// Indexes `people`; the position of the first person whose id an earlier one has, or `people.size()` when the ids
-/// are unique (and the index complete).
-std::size_t build_index(const std::vector<Case>& people, Index& index) {
-  index.assign(index_capacity(people.size()), 0);
-  // The slots are random places in a table far larger than the caches (16 MB for a million people): each id is
-  // hashed a few people ahead and its slot's line asked for, so that it has arrived when the person is indexed.
-  constexpr std::size_t kAhead = 8;
-  const std::size_t n = people.size();
-  const std::size_t mask = index.size() - 1;
-  std::uint64_t hashes[kAhead];  // the hash of person i, at i % kAhead, from kAhead people before
-  auto hash_ahead = [&](std::size_t i) {
-    const std::uint64_t h = id_hash(people[i].person().id());
-    detail::prefetch(&index[static_cast<std::size_t>(h) & mask]);
-    hashes[i % kAhead] = h;
-  };
-  for (std::size_t i = 0; i < std::min(n, kAhead); ++i) hash_ahead(i);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t h = hashes[i % kAhead];
-    if (i + kAhead < n) hash_ahead(i + kAhead);
-    const std::size_t s = slot_of(people, index, people[i].person().id(), h);
-    if (index[s] != 0) return i;
-    index[s] = slot_value(h, i);
-  }
-  return n;
-}
-
 }  // namespace
 
 std::string_view to_string(FacilityKind kind) {
@@ -159,7 +100,7 @@ Facility::Facility(std::string id, std::string name, FacilityKind kind, std::vec
   if (people.size() > kMaxFacilityPeople)
     throw ValueError("facility.people", std::to_string(people.size()), "more than 50,000,000 people");
   people_ = std::move(people);
-  const std::size_t duplicate = build_index(people_, index_);
+  const std::size_t duplicate = detail::index_people(people_, index_);
   if (duplicate < people_.size())
     throw ValueError("people[" + std::to_string(duplicate) + "].person.id", people_[duplicate].person().id(),
                      "already in the facility (person ids are unique)");
@@ -167,9 +108,8 @@ Facility::Facility(std::string id, std::string name, FacilityKind kind, std::vec
 }
 
 const Case* Facility::find(const std::string& person_id) const {
-  if (index_.empty()) return nullptr;
-  const std::uint64_t v = index_[slot_of(people_, index_, person_id, id_hash(person_id))];
-  return v == 0 ? nullptr : &people_[position_in(v)];
+  const std::size_t i = detail::find_person(people_, index_, person_id);
+  return i == detail::kNoPerson ? nullptr : &people_[i];
 }
 
 const Case& Facility::person(const std::string& person_id) const {
@@ -188,25 +128,13 @@ void Facility::add_person(Case c) {
   if (contains(pid)) throw ValueError("person.id", pid, "already in the facility (person ids are unique)");
   if (people_.size() >= kMaxFacilityPeople)
     throw ValueError("facility.people", std::to_string(people_.size()), "already 50,000,000 people");
-  // Everything that may throw comes before the first change: a bigger index is built aside, and the room for the
-  // person reserved.
-  Index grown;
-  if (index_.size() < index_capacity(people_.size() + 1)) {
-    grown.assign(index_capacity(people_.size() + 1), 0);
-    for (const std::uint64_t v : index_)
-      if (v != 0) {
-        const std::size_t i = position_in(v);
-        const std::string& id = people_[i].person().id();
-        const std::uint64_t h = id_hash(id);
-        grown[slot_of(people_, grown, id, h)] = slot_value(h, i);
-      }
-  }
+  // Everything that may throw comes before the first change: the room for the person, in the roster and in the
+  // index (a bigger table is built aside).
   if (people_.size() == people_.capacity())  // doubling; a national roster's room on 2 MiB pages
     reserve_roster(people_, people_.size() < 8 ? 8 : people_.size() * 2);
-  if (!grown.empty()) index_.swap(grown);
+  detail::reserve_person_slots(people_, index_, people_.size() + 1);
   people_.push_back(std::move(c));  // no reallocation: does not throw
-  const std::uint64_t h = id_hash(people_.back().person().id());
-  index_[slot_of(people_, index_, people_.back().person().id(), h)] = slot_value(h, people_.size() - 1);
+  detail::index_person(people_, index_, people_.size() - 1);  // room reserved: does not throw
 }
 
 void Facility::replace_person(Case c) {
@@ -224,8 +152,8 @@ void Facility::remove_person(const std::string& person_id) {
   });
   std::vector<Case> people = people_;  // copy first: the strong guarantee
   people.erase(people.begin() + (gone - people_.data()));
-  Index index;
-  build_index(people, index);
+  detail::PersonSlots index;
+  detail::index_people(people, index);
   people_.swap(people);
   index_.swap(index);
 }

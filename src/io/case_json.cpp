@@ -3,6 +3,7 @@
 #include <binaan/error.hpp>
 
 #include "io/detail_json.hpp"
+#include "people/person_index.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <unordered_map>
 #include <utility>
 
 namespace binaan {
@@ -726,10 +726,11 @@ std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& fi
   // national roster's room is on 2 MiB pages for the engine (reserve_roster).
   reserve_roster(cases, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   JsonDocument doc;  // reused: its node storage grows to the largest line and stays
-  // Person ids are unique in a roster, as in a CSV roster (docs/roster-csv.md): the line of each id so far. A repeat
-  // is reported once every line has been read, so that a bad line is always named first.
-  std::unordered_map<std::string, long> id_lines;
-  id_lines.reserve(cases.capacity());
+  // Person ids are unique in a roster, as in a CSV roster (docs/roster-csv.md): the people by id so far, and the
+  // line of each. A repeat is reported once every line has been read, so that a bad line is always named first.
+  detail::PersonSlots ids;  // grows with the cases
+  std::vector<long> lines;
+  lines.reserve(cases.capacity());
   std::optional<InputError> repeated;
   long line_number = 0;
   std::size_t pos = 0;
@@ -746,10 +747,11 @@ std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& fi
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     doc.parse(line, {file, line_number, kMaxJsonDepth, kMaxTextLength});
     cases.push_back(CaseReader(doc, file, true).read(doc.root()));
-    const auto [first, added] = id_lines.emplace(cases.back().person().id(), line_number);
-    if (!added && !repeated)
-      repeated.emplace(file, line_number, "person.id", json_quoted(first->first),
-                       "person id already used on line " + std::to_string(first->second) +
+    lines.push_back(line_number);
+    const std::size_t first = detail::index_person(cases, ids, cases.size() - 1);
+    if (first != cases.size() - 1 && !repeated)
+      repeated.emplace(file, line_number, "person.id", json_quoted(cases[first].person().id()),
+                       "person id already used on line " + std::to_string(lines[first]) +
                            " (person ids must be unique in a roster)");
   }
   if (repeated) throw *repeated;

@@ -4,6 +4,7 @@
 #include <binaan/io/case_json.hpp>
 
 #include "io/detail_json.hpp"
+#include "people/person_index.hpp"
 
 #include <algorithm>
 #include <array>
@@ -252,48 +253,6 @@ private:
   std::size_t pos_ = 0;
   long line_ = 0;
   long next_line_ = 1;
-};
-
-/// The rows by person id: open addressing over row indices (kept at most half full), so that a million rows cost a
-/// few allocations rather than a node each. Row indices, not views, so the vector of cases may move.
-class IdTable {
-public:
-  explicit IdTable(std::size_t expected_rows) { rehash(expected_rows); }
-
-  /// Adds row `row` of `cases` under its person id; returns the row already there with that id, or `row`.
-  std::size_t insert(const std::vector<Case>& cases, std::size_t row) {
-    if (2 * (used_ + 1) > slots_.size()) {
-      std::vector<std::size_t> old;
-      old.swap(slots_);
-      rehash(used_ + 1);
-      for (std::size_t r : old)
-        if (r != kEmpty) *find(cases, cases[r].person().id()) = r;
-    }
-    std::size_t* slot = find(cases, cases[row].person().id());
-    if (*slot != kEmpty) return *slot;
-    *slot = row;
-    ++used_;
-    return row;
-  }
-
-private:
-  static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
-
-  void rehash(std::size_t rows) {
-    std::size_t size = 16;
-    while (size < 4 * rows) size *= 2;
-    slots_.assign(size, kEmpty);
-  }
-
-  /// The slot holding `id`, or the empty slot where it belongs.
-  std::size_t* find(const std::vector<Case>& cases, const std::string& id) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>()(id) & mask;; i = (i + 1) & mask)
-      if (slots_[i] == kEmpty || cases[slots_[i]].person().id() == id) return &slots_[i];
-  }
-
-  std::vector<std::size_t> slots_;
-  std::size_t used_ = 0;
 };
 
 /// Fewest bytes a row that makes a case can have: `1,hindu,2020-01-01..,1d,general,2020-01-01` and its line end.
@@ -1020,7 +979,7 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
   const std::size_t max_rows = std::min(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1,
                                         text.size() / kMinRowBytes + 1);
   reserve_roster(cases, max_rows);
-  IdTable ids(0);  // grows with the rows
+  detail::PersonSlots ids;  // grows with the rows
   std::vector<long> lines;  // of each row, for the message about a repeated id
   lines.reserve(max_rows);
   std::array<std::string_view, kColumnCount> cells{};
@@ -1044,7 +1003,7 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
     for (std::size_t i = 0; i < fields.size(); ++i) cells[index_of(columns[i])] = fields[i];
     cases.push_back(RowReader(cells, file, line).read());
     lines.push_back(line);
-    const std::size_t first = ids.insert(cases, cases.size() - 1);
+    const std::size_t first = detail::index_person(cases, ids, cases.size() - 1);
     if (first != cases.size() - 1)
       throw InputError(file, line, "id", quoted(cases.back().person().id()),
                        "person id already used on line " + std::to_string(lines[first]) +
@@ -1056,11 +1015,11 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
 std::string write_roster_csv(const std::vector<Case>& cases) {
   {
     // A roster with a person twice could not be read back.
-    IdTable ids(0);
-    for (std::size_t i = 0; i < cases.size(); ++i)
-      if (ids.insert(cases, i) != i)
-        throw ValueError("person.id", detail::shorten_for_message(cases[i].person().id()),
-                         "a person id appears twice in the roster (person ids must be unique)");
+    detail::PersonSlots ids;
+    const std::size_t i = detail::index_people(cases, ids);
+    if (i < cases.size())
+      throw ValueError("person.id", detail::shorten_for_message(cases[i].person().id()),
+                       "a person id appears twice in the roster (person ids must be unique)");
   }
   std::string out;
   append_header(out);

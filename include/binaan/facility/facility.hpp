@@ -124,10 +124,8 @@ private:
   std::string name_;
   FacilityKind kind_;
   std::vector<Case> people_;
-  // Person id → position in people_: open addressing (linear probing, a power-of-two table at most half full),
-  // each slot 0 when empty, else the id's hash in its high 32 bits and the position + 1 in its low 32 bits (so a
-  // probe compares ids only when the hashes agree). The ids are not copied, so indexing millions of people
-  // allocates once; positions stay right when people_ reallocates, unlike pointers into it.
+  // Person id → position in people_, the ids not copied (so indexing millions of people allocates once): the
+  // slots of binaan::detail::PersonSlots (src/people/person_index.hpp), which the roster readers use too.
   std::vector<std::uint64_t> index_;
   Programmes programmes_;
 };
