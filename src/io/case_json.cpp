@@ -726,12 +726,10 @@ std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& fi
   // national roster's room is on 2 MiB pages for the engine (reserve_roster).
   reserve_roster(cases, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   JsonDocument doc;  // reused: its node storage grows to the largest line and stays
-  // Person ids are unique in a roster, as in a CSV roster (docs/roster-csv.md): the people by id so far, and the
-  // line of each. A repeat is reported once every line has been read, so that a bad line is always named first.
-  detail::PersonSlots ids;  // grows with the cases
+  // Person ids are unique in a roster, as in a CSV roster (docs/roster-csv.md): checked once every line has been read,
+  // so that a bad line is always named first; the line of each case for the message.
   std::vector<long> lines;
   lines.reserve(cases.capacity());
-  std::optional<InputError> repeated;
   long line_number = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -748,13 +746,11 @@ std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& fi
     doc.parse(line, {file, line_number, kMaxJsonDepth, kMaxTextLength});
     cases.push_back(CaseReader(doc, file, true).read(doc.root()));
     lines.push_back(line_number);
-    const std::size_t first = detail::index_person(cases, ids, cases.size() - 1);
-    if (first != cases.size() - 1 && !repeated)
-      repeated.emplace(file, line_number, "person.id", json_quoted(cases[first].person().id()),
-                       "person id already used on line " + std::to_string(lines[first]) +
-                           " (person ids must be unique in a roster)");
   }
-  if (repeated) throw *repeated;
+  if (const auto repeat = detail::first_repeated_id(cases))
+    throw InputError(file, lines[repeat->position], "person.id", json_quoted(cases[repeat->position].person().id()),
+                     "person id already used on line " + std::to_string(lines[repeat->earlier]) +
+                         " (person ids must be unique in a roster)");
   return cases;
 }
 
@@ -767,6 +763,10 @@ std::string write_case_json(const Case& c, int indent) {
 }
 
 std::string write_roster_jsonl(const std::vector<Case>& cases) {
+  // A roster with a person twice could not be read back (as write_roster_csv).
+  if (const auto repeat = detail::first_repeated_id(cases))
+    throw ValueError("person.id", detail::shorten_for_message(cases[repeat->position].person().id()),
+                     "a person id appears twice in the roster (person ids must be unique)");
   std::string out;
   for (const Case& c : cases) {
     detail::JsonWriter w(out, -1);

@@ -979,7 +979,6 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
   const std::size_t max_rows = std::min(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1,
                                         text.size() / kMinRowBytes + 1);
   reserve_roster(cases, max_rows);
-  detail::PersonSlots ids;  // grows with the rows
   std::vector<long> lines;  // of each row, for the message about a repeated id
   lines.reserve(max_rows);
   std::array<std::string_view, kColumnCount> cells{};
@@ -1003,24 +1002,20 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
     for (std::size_t i = 0; i < fields.size(); ++i) cells[index_of(columns[i])] = fields[i];
     cases.push_back(RowReader(cells, file, line).read());
     lines.push_back(line);
-    const std::size_t first = detail::index_person(cases, ids, cases.size() - 1);
-    if (first != cases.size() - 1)
-      throw InputError(file, line, "id", quoted(cases.back().person().id()),
-                       "person id already used on line " + std::to_string(lines[first]) +
-                           " (person ids must be unique in a roster)");
   }
+  // Checked once every row has been read, as in a JSON Lines roster: a bad row is named before a repeated id.
+  if (const auto repeat = detail::first_repeated_id(cases))
+    throw InputError(file, lines[repeat->position], "id", quoted(cases[repeat->position].person().id()),
+                     "person id already used on line " + std::to_string(lines[repeat->earlier]) +
+                         " (person ids must be unique in a roster)");
   return cases;
 }
 
 std::string write_roster_csv(const std::vector<Case>& cases) {
-  {
-    // A roster with a person twice could not be read back.
-    detail::PersonSlots ids;
-    const std::size_t i = detail::index_people(cases, ids);
-    if (i < cases.size())
-      throw ValueError("person.id", detail::shorten_for_message(cases[i].person().id()),
-                       "a person id appears twice in the roster (person ids must be unique)");
-  }
+  // A roster with a person twice could not be read back.
+  if (const auto repeat = detail::first_repeated_id(cases))
+    throw ValueError("person.id", detail::shorten_for_message(cases[repeat->position].person().id()),
+                     "a person id appears twice in the roster (person ids must be unique)");
   std::string out;
   append_header(out);
   std::string scratch;

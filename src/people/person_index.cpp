@@ -60,6 +60,14 @@ std::size_t index_people(const std::vector<Case>& people, PersonSlots& slots) {
   return n;
 }
 
+std::optional<RepeatedId> first_repeated_id(const std::vector<Case>& people) {
+  PersonSlots slots;
+  const std::size_t position = index_people(people, slots);
+  if (position == people.size()) return std::nullopt;
+  // index_people stopped before the repeat: its slot holds the earlier person.
+  return RepeatedId{position, find_person(people, slots, people[position].person().id())};
+}
+
 std::size_t find_person(const std::vector<Case>& people, const PersonSlots& slots, std::string_view id) noexcept {
   if (slots.empty()) return kNoPerson;
   const std::uint64_t v = slots[slot_of(people, slots, id, person_id_hash(id))];

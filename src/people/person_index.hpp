@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -66,6 +67,17 @@ std::size_t person_slots_for(std::size_t n) noexcept;
 /// people.size() when the ids are unique and the index complete. The table is made at once for all of them and
 /// each id hashed a few people ahead, its slot's cache line asked for before it is needed.
 std::size_t index_people(const std::vector<Case>& people, PersonSlots& slots);
+
+/// A person whose id an earlier person of the roster has.
+struct RepeatedId {
+  std::size_t position;  // the first such person
+  std::size_t earlier;   // the earlier person with that id
+};
+
+/// The first person of `people` whose id an earlier one has, or none when the ids are unique (index_people into a
+/// table of its own). The roster readers check their people with it once every line has been read, so that a bad
+/// line is named before a repeated id; the writers before writing.
+std::optional<RepeatedId> first_repeated_id(const std::vector<Case>& people);
 
 /// The position of the person with `id` among `people`, or kNoPerson.
 std::size_t find_person(const std::vector<Case>& people, const PersonSlots& slots, std::string_view id) noexcept;

@@ -53,7 +53,8 @@ BINAAN_EXPORT std::vector<Case> read_roster_jsonl(std::string_view text, const s
 BINAAN_EXPORT std::string write_case_json(const Case& c, int indent = 2);
 
 /// Writes a roster: one compact object per line, '\n' after each. A roster line has no `expect`, so
-/// `expect_json` is not written.
+/// `expect_json` is not written. Throws ValueError when two cases share a person id (read_roster_jsonl would refuse
+/// the roster) and as write_case_json does.
 BINAAN_EXPORT std::string write_roster_jsonl(const std::vector<Case>& cases);
 
 /// Reads a whole file into memory. Throws InputError naming the file when it is missing, not a regular file,

@@ -222,12 +222,34 @@ TEST(RosterCsvRefusals, AllOrNothing) {
   EXPECT_THROW((void)read_roster_csv(text, "r.csv"), InputError);
 }
 
+TEST(RosterCsvRefusals, ABadRowIsNamedBeforeARepeatedId) {
+  // The ids are checked once every row has been read, as in a JSON Lines roster: the bad row 5 is named, not the
+  // repeat on row 4; without the bad row, the repeat.
+  const std::string repeat = kHeader + "\n" + kRow + "\nB,islam,2019-06-01..,2y,general,2020-01-02\n" + kRow + "\n";
+  try {
+    (void)read_roster_csv(repeat + "C,islam,2019-06-01..,2y,general,2020-02-30\n", "r.csv");
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 5);
+    EXPECT_EQ(e.path(), "verdict_final");
+  }
+  try {
+    (void)read_roster_csv(repeat + "C,islam,2019-06-01..,2y,general,2020-02-28\n", "r.csv");
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 4);
+    EXPECT_EQ(e.path(), "id");
+    EXPECT_NE(std::string(e.what()).find("already used on line 2"), std::string::npos) << e.what();
+  }
+}
+
 TEST(RosterCsvRefusals, DuplicateIdAmongManyRows) {
-  // Enough rows for the id table to grow several times; the repeat is of a row near the start.
+  // Many rows, the first repeat of a row near the start, later ones after it: the first repeat is named.
   std::string text = kHeader + "\n";
   for (int i = 0; i < 300; ++i) text += "P" + std::to_string(i) + ",islam,2019-06-01..,2y,general,2020-01-02\n";
   EXPECT_EQ(read_roster_csv(text, "many.csv").size(), 300u);
   text += "P3,islam,2019-06-01..,2y,general,2020-01-02\n";
+  text += "P1,islam,2019-06-01..,2y,general,2020-01-02\n";
   try {
     (void)read_roster_csv(text, "many.csv");
     ADD_FAILURE() << "accepted";

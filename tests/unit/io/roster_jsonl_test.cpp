@@ -144,6 +144,20 @@ TEST(RosterJsonl, WritesOneCompactLinePerCase) {
   EXPECT_EQ(write_roster_jsonl({}), "");
 }
 
+TEST(RosterJsonl, WriterRefusesARosterItCouldNotReadBack) {
+  // Two cases of person B: read_roster_jsonl would refuse the lines, so they are not written.
+  const auto cases = read_roster_jsonl(line("A") + "\n" + line("B") + "\n" + line("C"), "r.jsonl");
+  std::vector<Case> twice = {cases[0], cases[1], cases[2], cases[1]};
+  try {
+    (void)write_roster_jsonl(twice);
+    ADD_FAILURE() << "two lines for person B written";
+  } catch (const ValueError& e) {
+    EXPECT_EQ(e.field(), "person.id");
+    EXPECT_EQ(e.value(), "B");
+    EXPECT_NE(std::string(e.what()).find("appears twice"), std::string::npos) << e.what();
+  }
+}
+
 TEST(RosterJsonl, GoldenCasesAsARoster) {
   // The golden cases without their expect make a valid roster, and it round-trips.
   std::vector<Case> cases;
