@@ -25,8 +25,8 @@ inline constexpr std::size_t kNoPerson = static_cast<std::size_t>(-1);
 
 /// The hash of a person id: eight bytes at a time and splitmix64's finaliser, so that ids that differ in one
 /// character (a national roster's "WBP-0000001", "WBP-0000002" …) spread over both the slot (the low bits) and the
-/// part kept in the slot (the high bits). About 20 instructions for a 12-byte id, against 67 for std::hash's.
-/// In memory only: nothing stores it, so it may change.
+/// part kept in the slot (the high bits). 43 instructions a hash of an 11-byte id in a loop, against 72 for
+/// std::hash's. In memory only: nothing stores it, so it may change.
 inline std::uint64_t person_id_hash(std::string_view id) noexcept {
   constexpr std::uint64_t kOdd = 0x9E3779B97F4A7C15u;
   const char* p = id.data();
