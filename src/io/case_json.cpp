@@ -724,7 +724,7 @@ std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& fi
   std::vector<Case> cases;
   // One case per line at most: reserving up front spares the moves of a growing vector of large objects, and a
   // national roster's room is on 2 MiB pages for the engine (reserve_roster).
-  reserve_roster(cases, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  reserve_roster(cases, detail::count_line_ends(text) + 1);
   JsonDocument doc;  // reused: its node storage grows to the largest line and stays
   // Person ids are unique in a roster, as in a CSV roster (docs/roster-csv.md): checked once every line has been read,
   // so that a bad line is always named first; the line of each case for the message.

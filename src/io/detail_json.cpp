@@ -98,11 +98,31 @@ constexpr auto kPlainAscii = [] {
 }();
 bool is_plain_ascii(unsigned char c) noexcept { return kPlainAscii[c]; }
 
+// Whether any of the eight bytes of `v` is not plain ASCII (is_plain_ascii): below 0x20, a quote, a backslash, or
+// beyond ASCII. The tests for "some byte below n" and "some byte zero" of Hacker's Delight, exact for "some".
+bool some_byte_not_plain(std::uint64_t v) noexcept {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHigh = 0x8080808080808080u;
+  auto some_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const std::uint64_t below_space = (v - 0x20 * kOnes) & ~v & kHigh;
+  return (below_space | some_zero(v ^ ('"' * kOnes)) | some_zero(v ^ ('\\' * kOnes)) | (v & kHigh)) != 0;
+}
+
 }  // namespace
 
+std::size_t count_line_ends(std::string_view text) noexcept {
+  std::size_t n = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p))) {
+    ++n;
+    p = static_cast<const char*>(nl) + 1;
+  }
+  return n;
+}
+
 long line_at(std::string_view text, std::size_t offset) noexcept {
-  const std::size_t end = std::min(offset, text.size());
-  return 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+  return 1 + static_cast<long>(count_line_ends(text.substr(0, std::min(offset, text.size()))));
 }
 
 long JsonDocument::line_of(const JsonNode& n) const {
@@ -473,6 +493,11 @@ private:
     const std::size_t size = text_.size();
     while (pos_ < size) {
       const std::size_t run = pos_;
+      // Eight plain bytes at a time, then one at a time to the first that is not plain.
+      for (std::uint64_t v; pos_ + 8 <= size; pos_ += 8) {
+        std::memcpy(&v, bytes + pos_, 8);
+        if (some_byte_not_plain(v)) break;
+      }
       while (pos_ < size && is_plain_ascii(bytes[pos_])) ++pos_;
       if (pos_ != run) {
         chars += pos_ - run - 1;
@@ -757,20 +782,6 @@ void JsonWriter::escaped(std::string_view s) {
   append_escaped(s);
   raw('"');
 }
-
-namespace {
-
-// Whether any of the eight bytes of `v` is not plain ASCII (is_plain_ascii): below 0x20, a quote, a backslash, or
-// beyond ASCII. The tests for "some byte below n" and "some byte zero" of Hacker's Delight, exact for "some".
-bool some_byte_not_plain(std::uint64_t v) noexcept {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u;
-  constexpr std::uint64_t kHigh = 0x8080808080808080u;
-  auto some_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-  const std::uint64_t below_space = (v - 0x20 * kOnes) & ~v & kHigh;
-  return (below_space | some_zero(v ^ ('"' * kOnes)) | some_zero(v ^ ('\\' * kOnes)) | (v & kHigh)) != 0;
-}
-
-}  // namespace
 
 void JsonWriter::append_escaped(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());

@@ -189,6 +189,10 @@ private:
 /// The 1-based line of byte `offset` of `text`: one more than the line feeds before it (CRLF counts once).
 long line_at(std::string_view text, std::size_t offset) noexcept;
 
+/// The line ends ('\n') in `text`: a roster's lines, counted before it is read to reserve its room. memchr from one
+/// to the next (std::count looks at one byte at a time: 1,200 instructions for a 400-byte roster line).
+std::size_t count_line_ends(std::string_view text) noexcept;
+
 /// `text` without a leading UTF-8 byte order mark (editors on Windows write one); every JSON reader skips it.
 inline std::string_view strip_bom(std::string_view text) {
   constexpr std::string_view kBom = "\xEF\xBB\xBF";

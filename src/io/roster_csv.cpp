@@ -230,7 +230,7 @@ private:
       pos_ = at + 1;
       break;
     }
-    next_line_ += std::count(data + open, data + pos_, '\n');
+    next_line_ += static_cast<long>(detail::count_line_ends(text_.substr(open, pos_ - open)));
     if (pos_ < size) {
       const char c = data[pos_];
       const bool crlf = c == '\r' && pos_ + 1 < size && data[pos_ + 1] == '\n';
@@ -976,7 +976,7 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
   // At most one case per line and per kMinRowBytes: reserving up front spares the moves of a growing vector of
   // large objects, and the second bound keeps a file of blank lines from reserving much more than its size. A
   // national roster's room is on 2 MiB pages for the engine (reserve_roster).
-  const std::size_t max_rows = std::min(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1,
+  const std::size_t max_rows = std::min(detail::count_line_ends(text) + 1,
                                         text.size() / kMinRowBytes + 1);
   reserve_roster(cases, max_rows);
   std::vector<long> lines;  // of each row, for the message about a repeated id
