@@ -111,6 +111,7 @@ bool some_byte_not_plain(std::uint64_t v) noexcept {
 }  // namespace
 
 std::size_t count_line_ends(std::string_view text) noexcept {
+  if (text.empty()) return 0;  // its data() may be null, which memchr must not be given even for no bytes
   std::size_t n = 0;
   const char* p = text.data();
   const char* const end = p + text.size();

@@ -78,3 +78,15 @@ TEST(JsonReader, LongPlainStringsAndTheCharacterLimit) {
   EXPECT_EQ(read_string(std::string(7, 'x') + "\\n", 7), "refused");
   EXPECT_EQ(read_string(std::string(7, 'x'), 7), std::string(7, 'x'));
 }
+
+TEST(JsonReader, LineEndsAreCounted) {
+  using binaan::detail::count_line_ends;
+  EXPECT_EQ(count_line_ends(std::string_view()), 0u);  // no text at all: its data() is null, never given to memchr
+  EXPECT_EQ(count_line_ends(""), 0u);
+  EXPECT_EQ(count_line_ends("a"), 0u);
+  EXPECT_EQ(count_line_ends("\n"), 1u);
+  EXPECT_EQ(count_line_ends("a\r\nb\n\nc"), 3u);
+  EXPECT_EQ(count_line_ends(std::string(100'000, '\n')), 100'000u);
+  EXPECT_EQ(binaan::detail::line_at("a\nb\nc", 4), 3);
+  EXPECT_EQ(binaan::detail::line_at(std::string_view(), 10), 1);
+}
