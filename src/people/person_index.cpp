@@ -16,6 +16,10 @@ std::uint64_t slot_value(std::uint64_t hash, std::size_t position) noexcept {
 /// The position a slot holds; the slot must not be empty.
 std::size_t position_in(std::uint64_t v) noexcept { return static_cast<std::size_t>((v & 0xFFFFFFFFu) - 1); }
 
+/// Whether `slots` (a power of two in size, or empty) have room for `n` people: person_slots_for(n) or more, known
+/// without its loop (index_person asks for every person it adds).
+bool room_for(const PersonSlots& slots, std::size_t n) noexcept { return slots.size() >= 16 && slots.size() / 2 >= n; }
+
 /// The slot that holds `id` (hashing to `hash`), or the empty slot where it would go. The table is never full.
 std::size_t slot_of(const std::vector<Case>& people, const PersonSlots& slots, std::string_view id,
                     std::uint64_t hash) noexcept {
@@ -73,13 +77,6 @@ std::size_t find_person(const std::vector<Case>& people, const PersonSlots& slot
   const std::uint64_t v = slots[slot_of(people, slots, id, person_id_hash(id))];
   return v == 0 ? kNoPerson : position_in(v);
 }
-
-namespace {
-
-/// Whether `slots` (a power of two in size, or empty) have room for `n` people: person_slots_for(n) or more.
-bool room_for(const PersonSlots& slots, std::size_t n) noexcept { return slots.size() >= 16 && slots.size() / 2 >= n; }
-
-}  // namespace
 
 void reserve_person_slots(const std::vector<Case>& people, PersonSlots& slots, std::size_t n) {
   if (room_for(slots, n)) return;
