@@ -24,13 +24,6 @@ using detail::JsonNode;
 
 using detail::strip_bom;
 
-std::string size_text(std::size_t bytes) {
-  if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
-}
-
-std::string json_quoted(std::string_view s) { return "\"" + detail::shorten_for_message(s) + "\""; }
-
 /// A key path, built into text only when an error names it.
 struct Path {
   const Path* parent = nullptr;
@@ -141,7 +134,7 @@ private:
   /// A ValueError from a model constructor names its own full key path (such as detention[1].from).
   [[noreturn]] void rethrow(const ValueError& e) const {
     throw InputError(file_, doc_.line_of(nearest(e.field())), e.field(),
-                     e.value().empty() ? std::string() : json_quoted(e.value()), e.why());
+                     e.value().empty() ? std::string() : detail::quote_for_message(e.value()), e.why());
   }
   /// A ValueError from a parser (date, term, enumeration) at path `p`.
   [[noreturn]] void rethrow(const ValueError& e, const Path& p, const JsonNode& n) const {
@@ -712,7 +705,7 @@ void write_case(detail::JsonWriter& w, const Case& c, bool with_expect) {
 Case read_case_json(std::string_view text, const std::string& file) {
   if (text.size() > kMaxCaseFileBytes)
     throw InputError(file, 0, "", std::to_string(text.size()) + " bytes",
-                     "a case file larger than " + size_text(kMaxCaseFileBytes));
+                     "a case file larger than " + detail::size_for_message(kMaxCaseFileBytes));
   text = strip_bom(text);
   JsonDocument doc;
   doc.parse(text, {file, 0, kMaxJsonDepth, kMaxTextLength});
@@ -741,16 +734,13 @@ std::vector<Case> read_roster_jsonl(std::string_view text, const std::string& fi
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.size() > kMaxRosterLineBytes)
       throw InputError(file, line_number, "", std::to_string(line.size()) + " bytes",
-                       "a roster line longer than " + size_text(kMaxRosterLineBytes));
+                       "a roster line longer than " + detail::size_for_message(kMaxRosterLineBytes));
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     doc.parse(line, {file, line_number, kMaxJsonDepth, kMaxTextLength});
     cases.push_back(CaseReader(doc, file, true).read(doc.root()));
     lines.push_back(line_number);
   }
-  if (const auto repeat = detail::first_repeated_id(cases))
-    throw InputError(file, lines[repeat->position], "person.id", json_quoted(cases[repeat->position].person().id()),
-                     "person id already used on line " + std::to_string(lines[repeat->earlier]) +
-                         " (person ids must be unique in a roster)");
+  detail::refuse_repeated_id(cases, lines, file, "person.id");
   return cases;
 }
 
@@ -763,10 +753,7 @@ std::string write_case_json(const Case& c, int indent) {
 }
 
 std::string write_roster_jsonl(const std::vector<Case>& cases) {
-  // A roster with a person twice could not be read back (as write_roster_csv).
-  if (const auto repeat = detail::first_repeated_id(cases))
-    throw ValueError("person.id", detail::shorten_for_message(cases[repeat->position].person().id()),
-                     "a person id appears twice in the roster (person ids must be unique)");
+  detail::refuse_repeated_id(cases);  // a roster with a person twice could not be read back
   std::string out;
   for (const Case& c : cases) {
     detail::JsonWriter w(out, -1);
@@ -794,7 +781,7 @@ std::string read_file_text(const std::string& path, std::size_t max_bytes) {
     const auto got = static_cast<std::size_t>(in.gcount());
     if (text.size() + got > max_bytes)
       throw InputError(path, 0, "", "more than " + std::to_string(max_bytes) + " bytes",
-                       "file larger than the limit of " + size_text(max_bytes));
+                       "file larger than the limit of " + detail::size_for_message(max_bytes));
     text.append(buffer.data(), got);
   }
   if (in.bad()) throw InputError(path, 0, "", "", "read error");

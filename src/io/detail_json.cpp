@@ -186,13 +186,20 @@ std::string shorten_for_message(std::string_view s, std::size_t max_chars) {
   return out;
 }
 
+std::string quote_for_message(std::string_view s) { return "\"" + shorten_for_message(s) + "\""; }
+
+std::string size_for_message(std::size_t bytes) {
+  if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 std::string describe_json(const JsonDocument& doc, const JsonNode& n) {
   switch (n.kind) {
     case JsonKind::Null: return "null";
     case JsonKind::Bool: return n.boolean ? "true" : "false";
     case JsonKind::Integer:
     case JsonKind::Number: return shorten_for_message(n.text);
-    case JsonKind::String: return "\"" + shorten_for_message(n.text) + "\"";
+    case JsonKind::String: return quote_for_message(n.text);
     case JsonKind::Array:
     case JsonKind::Object: break;
   }

@@ -213,4 +213,10 @@ std::string describe_json(const JsonDocument& doc, const JsonNode& n);
 /// Text for a message: at most `max_chars` characters of `s` followed by "…", invalid bytes as \xNN.
 std::string shorten_for_message(std::string_view s, std::size_t max_chars = 60);
 
+/// The same in double quotes: a text value (a string of a JSON file, a cell of a CSV file) as a message shows it.
+std::string quote_for_message(std::string_view s);
+
+/// A size limit for a message: "4 MiB", or "1000 bytes" when not a whole number of MiB.
+std::string size_for_message(std::size_t bytes);
+
 }  // namespace binaan::detail

@@ -101,14 +101,6 @@ constexpr std::array<ColumnInfo, kColumnCount> kColumns{{{"id", true},
 constexpr std::size_t index_of(Col c) { return static_cast<std::size_t>(c); }
 constexpr std::string_view name_of(Col c) { return kColumns[index_of(c)].name; }
 
-std::string size_text(std::size_t bytes) {
-  if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
-}
-
-/// A value for an InputError: in double quotes, shortened, invalid bytes as \xNN.
-std::string quoted(std::string_view s) { return "\"" + detail::shorten_for_message(s) + "\""; }
-
 /// The reason of a ValueError without its field and value, which an InputError states itself. ValueError builds
 /// its message as `field: why (value: "value")`.
 std::string why_of(const ValueError& e) {
@@ -182,7 +174,7 @@ public:
     raw_ = text_.substr(start, pos_ - start);
     if (raw_.size() > kMaxRosterLineBytes)
       throw InputError(file_, line_, "", std::to_string(raw_.size()) + " bytes",
-                       "a row longer than " + size_text(kMaxRosterLineBytes));
+                       "a row longer than " + detail::size_for_message(kMaxRosterLineBytes));
     return true;
   }
 
@@ -242,7 +234,7 @@ private:
   }
 
   [[noreturn]] void fail(std::size_t i, std::string_view value, const std::string& why) const {
-    throw InputError(file_, line_, label(i), quoted(value), why);
+    throw InputError(file_, line_, label(i), detail::quote_for_message(value), why);
   }
 
   std::string_view text_;
@@ -356,7 +348,7 @@ private:
   // ---- Refusals ----
 
   [[noreturn]] void fail(Col c, std::string_view value, const std::string& why) const {
-    throw InputError(file_, line_, std::string(name_of(c)), value.empty() ? std::string() : quoted(value), why);
+    throw InputError(file_, line_, std::string(name_of(c)), value.empty() ? std::string() : detail::quote_for_message(value), why);
   }
   [[noreturn]] void fail_item(Col c, std::size_t item, std::string_view value, const std::string& why) const {
     if (item == kNoItem) fail(c, value, why);
@@ -379,7 +371,7 @@ private:
       const std::string_view whole = cell(column);
       fail_item(column, item, item == kNoItem ? whole : item_of(whole, item), why_of(e));
     }
-    throw InputError(file_, line_, field, e.value().empty() ? std::string() : quoted(e.value()), why_of(e));
+    throw InputError(file_, line_, field, e.value().empty() ? std::string() : detail::quote_for_message(e.value()), why_of(e));
   }
 
   template <typename F>
@@ -941,7 +933,7 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
   if (!detail::is_valid_utf8(scanner.raw())) {
     for (std::size_t i = 0; i < fields.size(); ++i)
       if (!detail::is_valid_utf8(fields[i]))
-        throw InputError(file, header_line, "column " + std::to_string(i + 1), quoted(fields[i]), "not valid UTF-8");
+        throw InputError(file, header_line, "column " + std::to_string(i + 1), detail::quote_for_message(fields[i]), "not valid UTF-8");
   }
   std::vector<Col> columns;  // by field position
   columns.reserve(fields.size());
@@ -954,12 +946,12 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
     if (c == kColumnCount) {
       std::string expected;
       for (const auto& k : kColumns) expected += (expected.empty() ? "" : ", ") + std::string(k.name);
-      throw InputError(file, header_line, where, quoted(name),
+      throw InputError(file, header_line, where, detail::quote_for_message(name),
                        name.empty() ? "an empty column name in the header (expected one of: " + expected + ")"
                                     : "unknown column (expected one of: " + expected + ")");
     }
     if (seen_at[c] != 0)
-      throw InputError(file, header_line, where, quoted(name),
+      throw InputError(file, header_line, where, detail::quote_for_message(name),
                        "column named twice in the header (also column " + std::to_string(seen_at[c]) + ")");
     seen_at[c] = static_cast<long>(i + 1);
     columns.push_back(static_cast<Col>(c));
@@ -987,7 +979,7 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
     const long line = scanner.line();
     if (fields.size() != columns.size()) {
       if (fields.size() > columns.size())
-        throw InputError(file, line, "column " + std::to_string(columns.size() + 1), quoted(fields[columns.size()]),
+        throw InputError(file, line, "column " + std::to_string(columns.size() + 1), detail::quote_for_message(fields[columns.size()]),
                          "a row with " + std::to_string(fields.size()) + " fields; the header has " +
                              std::to_string(columns.size()) + " columns");
       throw InputError(file, line, std::string(names[fields.size()]), "",
@@ -997,25 +989,19 @@ std::vector<Case> read_roster_csv(std::string_view text, const std::string& file
     if (!detail::is_valid_utf8(scanner.raw())) {
       for (std::size_t i = 0; i < fields.size(); ++i)
         if (!detail::is_valid_utf8(fields[i]))
-          throw InputError(file, line, std::string(names[i]), quoted(fields[i]), "not valid UTF-8");
+          throw InputError(file, line, std::string(names[i]), detail::quote_for_message(fields[i]), "not valid UTF-8");
     }
     for (std::size_t i = 0; i < fields.size(); ++i) cells[index_of(columns[i])] = fields[i];
     cases.push_back(RowReader(cells, file, line).read());
     lines.push_back(line);
   }
   // Checked once every row has been read, as in a JSON Lines roster: a bad row is named before a repeated id.
-  if (const auto repeat = detail::first_repeated_id(cases))
-    throw InputError(file, lines[repeat->position], "id", quoted(cases[repeat->position].person().id()),
-                     "person id already used on line " + std::to_string(lines[repeat->earlier]) +
-                         " (person ids must be unique in a roster)");
+  detail::refuse_repeated_id(cases, lines, file, "id");
   return cases;
 }
 
 std::string write_roster_csv(const std::vector<Case>& cases) {
-  // A roster with a person twice could not be read back.
-  if (const auto repeat = detail::first_repeated_id(cases))
-    throw ValueError("person.id", detail::shorten_for_message(cases[repeat->position].person().id()),
-                     "a person id appears twice in the roster (person ids must be unique)");
+  detail::refuse_repeated_id(cases);  // a roster with a person twice could not be read back
   std::string out;
   append_header(out);
   std::string scratch;

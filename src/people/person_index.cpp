@@ -1,6 +1,9 @@
 #include "people/person_index.hpp"
 
 #include "hints.hpp"
+#include "io/detail_json.hpp"
+
+#include <binaan/error.hpp>
 
 #include <algorithm>
 
@@ -99,6 +102,21 @@ std::size_t index_person(const std::vector<Case>& people, PersonSlots& slots, st
   if (slots[s] != 0) return position_in(slots[s]);
   slots[s] = slot_value(h, position);
   return position;
+}
+
+void refuse_repeated_id(const std::vector<Case>& people, const std::vector<long>& lines, const std::string& file,
+                        std::string_view key) {
+  if (const auto repeat = first_repeated_id(people))
+    throw InputError(file, lines[repeat->position], std::string(key),
+                     quote_for_message(people[repeat->position].person().id()),
+                     "person id already used on line " + std::to_string(lines[repeat->earlier]) +
+                         " (person ids must be unique in a roster)");
+}
+
+void refuse_repeated_id(const std::vector<Case>& people) {
+  if (const auto repeat = first_repeated_id(people))
+    throw ValueError("person.id", shorten_for_message(people[repeat->position].person().id()),
+                     "a person id appears twice in the roster (person ids must be unique)");
 }
 
 }  // namespace binaan::detail

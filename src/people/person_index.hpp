@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -78,6 +79,15 @@ struct RepeatedId {
 /// table of its own). The roster readers check their people with it once every line has been read, so that a bad
 /// line is named before a repeated id; the writers before writing.
 std::optional<RepeatedId> first_repeated_id(const std::vector<Case>& people);
+
+/// Refuses a roster read from `file` with a person twice: throws InputError at the line of the first repeat
+/// (`lines[i]` is the line person i was read from), naming the id under `key` (the file's name for it) and the
+/// earlier line. The roster readers call it once every line has been read.
+void refuse_repeated_id(const std::vector<Case>& people, const std::vector<long>& lines, const std::string& file,
+                        std::string_view key);
+
+/// Refuses to write a roster with a person twice, which no reader would take back: throws ValueError("person.id").
+void refuse_repeated_id(const std::vector<Case>& people);
 
 /// The position of the person with `id` among `people`, or kNoPerson.
 std::size_t find_person(const std::vector<Case>& people, const PersonSlots& slots, std::string_view id) noexcept;
