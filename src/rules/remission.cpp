@@ -6,7 +6,6 @@
 #include "hints.hpp"
 
 #include <algorithm>
-#include <cassert>
 #include <iterator>
 
 namespace binaan::detail {
@@ -125,19 +124,21 @@ HolidayDays::HolidayDays(const HolidayCalendar& calendar) : calendar_(calendar) 
   for (Holiday h : kAll)
     for (int y = kMinYear; y <= kMaxYear; ++y)
       days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (y - kMinYear))] = calendar.resolve(h, y);
-  // A plain person's years, for no RK (in Independence's place) and for each RK holiday.
-  plain_.resize(std::size(kAll) * kYears);
+  // A plain person's years, for no RK (in Independence's place) and for each RK holiday, in the holidays' order.
+  plain_starts_.resize(std::size(kAll) * (kYears + 1));
+  plain_events_.reserve(std::size(kAll) * kYears * 2 + 6 * 31);  // RU and RK a year, dasawarsa every tenth
   auto never = [](Date) { return false; };
   for (Holiday h : kAll) {
     std::optional<Holiday> rk;
     if (h != Holiday::Independence) rk = h;
+    const std::size_t row = static_cast<std::size_t>(h) * (kYears + 1);
     for (int y = kMinYear; y <= kMaxYear; ++y) {
-      PlainYear& year = plain_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (y - kMinYear))];
+      plain_starts_[row + static_cast<std::size_t>(y - kMinYear)] = static_cast<std::uint32_t>(plain_events_.size());
       candidates_of_year(*this, y, rk, false, never, never, [&](Date d, GrantKind kind, DateStatus status) {
-        assert(year.count < std::size(year.events));  // RU, dasawarsa and RK at most
-        year.events[year.count++] = Event{d, kind, status, nullptr};
+        plain_events_.push_back(Event{d, kind, status, nullptr});
       });
     }
+    plain_starts_[row + kYears] = static_cast<std::uint32_t>(plain_events_.size());
   }
 }
 
@@ -148,7 +149,8 @@ namespace {
 // the timeline asks, never as a list: the timeline stops at the expiry, and a national roster would otherwise write
 // and read back millions of days nobody reaches.
 // A year's candidates are made by candidates_of_year, or for a plain person (no tambahan ground, no child, no remisi
-// kemanusiaan: most people) read in place from the engine's table of plain years, made by the same function.
+// kemanusiaan: most people) read in place, all the years of the term at once, from the engine's table of plain
+// years, made by the same function.
 // Years follow each other because a calendar's holiday of year y lies in year y (the calendar keys its rows by the
 // date's year; tests/unit/time/holiday_calendar_test.cpp checks every year 1900–2200).
 class EventStream {
@@ -233,18 +235,20 @@ private:
     year_events_[candidates_++] = Event{d, kind, status, nullptr};
   }
 
-  // The candidates of the next year (none after the last): a plain person's from the table, anyone else's made.
+  // The candidates of the next year (none after the last), made; or a plain person's of every year left at once,
+  // from the table, where they lie one year after the other: next() then takes them without a look at the years.
   void fill_year() {
     candidate_ = candidates_ = 0;
     if (year_ > last_) return;
-    const int y = year_++;
     if (plain_) {
-      if (const PlainYear* year = holidays_.plain_year(rk_, y)) {
-        events_ = year->events;
-        candidates_ = year->count;
+      if (const std::optional<EventSpan> years = holidays_.plain_years(rk_, year_, last_)) {
+        events_ = years->first;
+        candidates_ = years->count;
+        year_ = last_ + 1;
         return;
       }
     }
+    const int y = year_++;
     events_ = year_events_;
     candidates_of_year(
         holidays_, y, rk_, tambahan_,
@@ -267,7 +271,7 @@ private:
   int year_ = 0;  // the next year to fill
   int last_ = 0;
   Event year_events_[kMaxPerYear];  // the year's candidates when not a plain person's
-  const Event* events_ = year_events_;  // the year's candidates: year_events_, or the table's plain year
+  const Event* events_ = year_events_;  // the candidates: the year's in year_events_, or the table's plain years
   std::size_t candidates_ = 0;  // in events_
   std::size_t candidate_ = 0;   // the next one to give
   std::optional<Date> until_;   // recorded.until: the candidates up to it are covered

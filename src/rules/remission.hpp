@@ -22,18 +22,19 @@ struct Event {
   const RecordedGrant* recorded;  // a recorded grant rather than a candidate day
 };
 
-/// The candidate days of one year of a plain person — no tambahan ground, no child, no remisi kemanusiaan: RU,
-/// dasawarsa in its years, and the RK of the religion — in the order they are decided.
-struct PlainYear {
-  std::uint8_t count = 0;
-  Event events[3];
+/// Consecutive events, in the order they are decided.
+struct EventSpan {
+  const Event* first = nullptr;
+  std::size_t count = 0;
 };
 
 /// Every holiday's date in every year binaan computes (1900–2200), resolved once from the engine's calendar: the
 /// timeline asks for one holiday in every year of every sentence, and outside the calendar's table the answer is an
 /// astronomical approximation — trigonometry a national roster would repeat millions of times. And the candidate
-/// days of a plain person's every year, for each RK holiday, made from those dates by the code that makes every
-/// person's (remission.cpp, candidates_of_year): most people are plain, and their years are then a copy.
+/// days of a plain person — no tambahan ground, no child, no remisi kemanusiaan: RU, dasawarsa in its years, and the
+/// RK of the religion — for each RK holiday, every year's after the last one's, made from those dates by the code
+/// that makes every person's (remission.cpp, candidates_of_year): most people are plain, and their timeline then
+/// reads its candidates straight from the table, all its years as one list.
 class HolidayDays {
 public:
   explicit HolidayDays(const HolidayCalendar& calendar);
@@ -43,19 +44,25 @@ public:
     if (year < kMinYear || year > kMaxYear) return calendar_.resolve(h, year);
     return days_[static_cast<std::size_t>(static_cast<int>(h) * kYears + (year - kMinYear))];
   }
-  /// A plain person's candidates of `year` with the RK holiday `rk` (none: no RK); nullptr outside 1900–2200.
-  const PlainYear* plain_year(std::optional<Holiday> rk, int year) const {
-    if (year < kMinYear || year > kMaxYear) return nullptr;
+  /// A plain person's candidates of the years `from` to `to` with the RK holiday `rk` (none: no RK), year after
+  /// year; none when a year lies outside 1900–2200 (asked year by year then).
+  std::optional<EventSpan> plain_years(std::optional<Holiday> rk, int from, int to) const {
+    if (from < kMinYear || to > kMaxYear || from > to) return std::nullopt;
     // No RK takes Independence's place in the table (it is never an RK holiday).
-    const int row = static_cast<int>(rk.value_or(Holiday::Independence));
-    return &plain_[static_cast<std::size_t>(row * kYears + (year - kMinYear))];
+    const std::size_t row = static_cast<std::size_t>(rk.value_or(Holiday::Independence)) * (kYears + 1);
+    const std::uint32_t first = plain_starts_[row + static_cast<std::size_t>(from - kMinYear)];
+    const std::uint32_t end = plain_starts_[row + static_cast<std::size_t>(to - kMinYear) + 1];
+    return EventSpan{plain_events_.data() + first, end - first};
   }
 
 private:
   static constexpr int kYears = kMaxYear - kMinYear + 1;
   HolidayCalendar calendar_;
   std::vector<HolidayDate> days_;  // by holiday, then year
-  std::vector<PlainYear> plain_;   // by RK holiday (Independence's place: none), then year
+  // A plain person's candidates by RK holiday (Independence's place: none), then year; and by RK holiday the index
+  // of each year's first in plain_events_, then of the end of the row's last year (kYears + 1 a holiday).
+  std::vector<Event> plain_events_;
+  std::vector<std::uint32_t> plain_starts_;
 };
 
 /// Scratch space that one thread reuses from one evaluation to the next, so that evaluating a roster allocates
