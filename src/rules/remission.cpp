@@ -10,21 +10,36 @@
 
 namespace binaan::detail {
 
+namespace {
+
+// A ladder's amounts in days: the 1st to 6th step (the 6th for every later one too), and the 1st from `full_from`
+// days served. Read from a table, and the choice made without a branch: a national roster's people stand on every
+// step of both ladders in no order a processor's branch predictor could learn.
+struct Ladder {
+  std::int32_t steps[6];
+  std::int32_t first_full;
+};
+// Keppres 174/1999 Art. 4: 1st 1 month (2 months from 12 months served), 2nd 3, 3rd 4, 4th–5th 5, then 6.
+constexpr Ladder kRuLadder{{30, 90, 120, 150, 150, 180}, 60};
+// Keppres 174/1999 Art. 5: 1st 15 days (1 month from 12 months), 2nd–3rd 1 month, 4th–5th 1 m 15 d, then 2 months.
+constexpr Ladder kRkLadder{{15, 30, 30, 45, 45, 60}, 30};
+// By ladder slot (ladder_slot): PMP HAN has the amounts of the RU ladder (UU 22/2022; Permenkumham 7/2022), on its
+// own count.
+constexpr const Ladder* kLadders[] = {&kRuLadder, &kRkLadder, &kRuLadder};
+
+std::int32_t ladder_amount(const Ladder& l, int step, std::int32_t served, std::int32_t full_from) {
+  const std::int32_t amount = l.steps[std::clamp(step, 1, 6) - 1];
+  return step <= 1 && served >= full_from ? l.first_full : amount;
+}
+
+}  // namespace
+
 std::int32_t ru_amount(int step, std::int32_t served, std::int32_t full_from) {
-  // Keppres 174/1999 Art. 4: 1st 1 month (2 months from 12 months served), 2nd 3, 3rd 4, 4th–5th 5, then 6.
-  if (step <= 1) return served >= full_from ? 60 : 30;
-  if (step == 2) return 90;
-  if (step == 3) return 120;
-  if (step <= 5) return 150;
-  return 180;
+  return ladder_amount(kRuLadder, step, served, full_from);
 }
 
 std::int32_t rk_amount(int step, std::int32_t served, std::int32_t full_from) {
-  // Keppres 174/1999 Art. 5: 1st 15 days (1 month from 12 months), 2nd–3rd 1 month, 4th–5th 1 m 15 d, then 2 months.
-  if (step <= 1) return served >= full_from ? 30 : 15;
-  if (step <= 3) return 30;
-  if (step <= 5) return 45;
-  return 60;
+  return ladder_amount(kRkLadder, step, served, full_from);
 }
 
 namespace {
@@ -62,12 +77,14 @@ struct State {
   std::vector<Grant>& grants;  // every grant so far, in date order: the fraction rule's input too (§2)
   std::int32_t total = 0;  // effective days granted so far
   Date expiry{};
-  int receipts[3] = {0, 0, 0};  // RU, RK, PMP HAN grants received
-  int anniversaries[3] = {0, 0, 0};
+  // By ladder slot (ladder_slot): RU, RK and PMP HAN grants received, and their candidate days with the minimum
+  // served; the last slot counts the other kinds' and is never read.
+  int receipts[4] = {0, 0, 0, 0};
+  int anniversaries[4] = {0, 0, 0, 0};
   Date day{};               // the day being decided
   std::int32_t served_today = 0;  // s.served(day): every decision of the day reads it
   bool child_today = false;       // s.child_on(day)
-  std::int32_t ru_today = 0;
+  std::int32_t granted_today[4] = {0, 0, 0, 0};  // nominal days granted on `day` by ladder slot: RU's is slot 0
   bool released = false;
   // The assessments read so far (Decider::assessment_conditions), for days in increasing order.
   std::size_t assessments_read = 0;
@@ -76,7 +93,6 @@ struct State {
   const Assessment* latest_risk = nullptr;
 };
 
-int ladder_slot(GrantKind k) { return k == GrantKind::Ru ? 0 : (k == GrantKind::Rk ? 1 : (k == GrantKind::PmpHan ? 2 : -1)); }
 
 // Whether event (a_date, a_kind) comes before (b_date, b_kind): date order, and on one day the order of §3.
 bool comes_before(Date a_date, GrantKind a_kind, Date b_date, GrantKind b_kind) {
@@ -135,7 +151,7 @@ HolidayDays::HolidayDays(const HolidayCalendar& calendar) : calendar_(calendar) 
     for (int y = kMinYear; y <= kMaxYear; ++y) {
       plain_starts_[row + static_cast<std::size_t>(y - kMinYear)] = static_cast<std::uint32_t>(plain_events_.size());
       candidates_of_year(*this, y, rk, false, never, never, [&](Date d, GrantKind kind, DateStatus status) {
-        plain_events_.push_back(Event{d, kind, status, nullptr});
+        plain_events_.push_back(Event{d, kind, status, ladder_slot(kind), nullptr});
       });
     }
     plain_starts_[row + kYears] = static_cast<std::uint32_t>(plain_events_.size());
@@ -211,7 +227,7 @@ public:
     if (candidate_ < candidates_ && !comes_before(g->date, g->kind, events_[candidate_].date, events_[candidate_].kind))
       return candidate();
     ++recorded_index_;
-    recorded_event_ = Event{g->date, g->kind, DateStatus::Fixed, g};
+    recorded_event_ = Event{g->date, g->kind, DateStatus::Fixed, ladder_slot(g->kind), g};
     return &recorded_event_;
   }
 
@@ -232,7 +248,7 @@ private:
   BINAAN_ALWAYS_INLINE const Event* candidate() { return &events_[candidate_++]; }
 
   void push(Date d, GrantKind kind, DateStatus status = DateStatus::Fixed) {
-    year_events_[candidates_++] = Event{d, kind, status, nullptr};
+    year_events_[candidates_++] = Event{d, kind, status, ladder_slot(kind), nullptr};
   }
 
   // The candidates of the next year (none after the last), made; or a plain person's of every year left at once,
@@ -333,7 +349,7 @@ public:
         if (!settled()) period_conditions();
         if (!settled()) assessment_conditions();
       }
-      if (!failed_ && !missing_) amount(ev.kind);
+      if (!failed_ && !missing_) amount(ev.kind, ev.slot);
     }
     if (failed_) v_.outcome = Outcome::NotEligible;
     else if (missing_) v_.outcome = Outcome::NeedsReview;
@@ -478,29 +494,22 @@ private:
     }
   }
 
-  int step_of(GrantKind kind) {
-    int slot = ladder_slot(kind);
+  int step_of(int slot) {
     return p_.ladder_index == LadderIndex::Receipts ? st_.receipts[slot] + 1 : std::max(1, st_.anniversaries[slot]);
   }
 
-  void amount(GrantKind kind) {
+  // The amount of a kind on ladder `slot` (ladder_slot(kind)).
+  void amount(GrantKind kind, std::uint8_t slot) {
     const std::int32_t served = st_.served_today;
+    // The ladders first, without a jump on the kind.
+    if (slot != kNoLadder) {
+      static constexpr RuleId kLadderRules[] = {RuleId::RuLadder, RuleId::RkLadder, RuleId::PmpHanLadder};
+      v_.step = static_cast<std::uint8_t>(std::min(step_of(slot), 255));
+      v_.days = ladder_amount(*kLadders[slot], v_.step, served, p_.first_step_full_days);
+      rule(kLadderRules[slot]);
+      return;
+    }
     switch (kind) {
-      case GrantKind::Ru:
-        v_.step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
-        v_.days = ru_amount(v_.step, served, p_.first_step_full_days);
-        rule(RuleId::RuLadder);
-        break;
-      case GrantKind::Rk:
-        v_.step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
-        v_.days = rk_amount(v_.step, served, p_.first_step_full_days);
-        rule(RuleId::RkLadder);
-        break;
-      case GrantKind::PmpHan:
-        v_.step = static_cast<std::uint8_t>(std::min(step_of(kind), 255));
-        v_.days = ru_amount(v_.step, served, p_.first_step_full_days);
-        rule(RuleId::PmpHanLadder);
-        break;
       case GrantKind::Kemanusiaan:
         v_.days = ru_amount(st_.receipts[0] + 1, served, p_.first_step_full_days);
         rule(RuleId::KemanusiaanAmount);
@@ -515,7 +524,10 @@ private:
         rule(RuleId::DasawarsaAmount);
         break;
       }
-      case GrantKind::Tambahan:
+      case GrantKind::Ru:  // by their ladders, above
+      case GrantKind::Rk:
+      case GrantKind::PmpHan:
+      case GrantKind::Tambahan:  // decide_tambahan
       case GrantKind::Unspecified: break;
     }
   }
@@ -523,12 +535,13 @@ private:
   // Keppres 174/1999 Art. 3, 6: ½ of the day's RU for a service, ⅓ for pemuka, in the 365 days up to 17 August.
   void decide_tambahan() {
     TambahanGrounds g = tambahan_grounds(s_, day_);
-    if (st_.ru_today == 0) {
+    const std::int32_t ru_today = st_.granted_today[0];
+    if (ru_today == 0) {
       fail(RuleId::RuThatDay);
       return;
     }
-    std::int32_t half = g.service ? st_.ru_today / 2 : 0;
-    std::int32_t third = g.pemuka ? st_.ru_today / 3 : 0;
+    std::int32_t half = g.service ? ru_today / 2 : 0;
+    std::int32_t third = g.pemuka ? ru_today / 3 : 0;
     if (g.service) rule(RuleId::TambahanService);
     if (g.pemuka) rule(RuleId::TambahanPemuka);
     v_.days = p_.tambahan_combine == TambahanCombine::Sum ? half + third : std::max(half, third);
@@ -586,12 +599,14 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       st.day = ev.date;
       st.served_today = s.served(ev.date);
       st.child_today = s.child_on(ev.date);
-      st.ru_today = 0;
+      std::fill(std::begin(st.granted_today), std::end(st.granted_today), 0);
     }
-    int slot = ladder_slot(ev.kind);
-    if (!ev.recorded && slot >= 0) {
-      std::int32_t threshold = st.child_today ? s.p.min_served_days_child : s.p.min_served_days;
-      if (st.served_today > threshold) ++st.anniversaries[slot];
+    // The counts of the ladders are kept without a branch on the kind or the outcome (kNoLadder's slot takes the
+    // other kinds'): a candidate day with the minimum served counts towards its ladder's anniversaries.
+    const std::uint8_t slot = ev.slot;
+    if (!ev.recorded) {
+      const std::int32_t threshold = st.child_today ? s.p.min_served_days_child : s.p.min_served_days;
+      st.anniversaries[slot] += st.served_today > threshold ? 1 : 0;
     }
     if (events.covered(ev)) continue;
     if (!ev.recorded && ev.kind == GrantKind::Tambahan) {
@@ -615,7 +630,7 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       if (kept) kept->rules.push_back(RuleId::Recorded);
     } else {
       v = kept ? full.decide(ev, kept) : quick.decide(ev, nullptr);
-      if (is_estimate(ev.status)) tl.estimated = true;
+      tl.estimated |= is_estimate(ev.status);
     }
     std::int32_t effective = 0;
     bool release = false;
@@ -634,8 +649,8 @@ Timeline run_timeline(const Subject& s, const HolidayDays& holidays, KeepDecisio
       st.total += effective;
       st.expiry = add_days(*s.term_end, -st.total);
       stop = st.released ? 0 : std::min(after_until, st.expiry.day_number());
-      if (slot >= 0) ++st.receipts[slot];
-      if (ev.kind == GrantKind::Ru) st.ru_today = nominal;
+      ++st.receipts[slot];
+      st.granted_today[slot] = nominal;
       Grant& grant = st.grants.emplace_back();  // in place, not through a temporary copied in
       grant.date = ev.date;
       grant.kind = ev.kind;

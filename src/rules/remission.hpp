@@ -6,6 +6,9 @@
 #include <binaan/rules/evaluation.hpp>
 #include <binaan/time/holiday_calendar.hpp>
 
+#include <cstdint>
+#include <iterator>
+
 namespace binaan::detail {
 
 /// RU amount in days for ladder step `step` (1-based) with `served` days on the day (Keppres 174/1999 Art. 4).
@@ -13,12 +16,24 @@ std::int32_t ru_amount(int step, std::int32_t served, std::int32_t full_from);
 /// RK amount in days (Keppres 174/1999 Art. 5).
 std::int32_t rk_amount(int step, std::int32_t served, std::int32_t full_from);
 
-/// A candidate grant day, or a recorded grant. Always made whole (Event{date, kind, status, recorded}): the lists of
-/// them are made for every person, so its parts have no defaults to write first.
+/// The ladder a kind of remission climbs, which counts its receipts and anniversaries: RU 0, RK 1, PMP HAN 2
+/// (Keppres 174/1999 Art. 4, 5; PMP HAN as RU); every other kind kNoLadder, a slot the timeline counts into but
+/// never reads, so that it counts every event without a branch on its kind.
+inline constexpr std::uint8_t kNoLadder = 3;
+constexpr std::uint8_t ladder_slot(GrantKind k) {
+  // By GrantKind's value: Ru, Rk, Tambahan, Dasawarsa, Kemanusiaan, PmpHan, Unspecified.
+  constexpr std::uint8_t kSlots[] = {0, 1, kNoLadder, kNoLadder, kNoLadder, 2, kNoLadder};
+  const auto i = static_cast<std::size_t>(k);
+  return i < std::size(kSlots) ? kSlots[i] : kNoLadder;
+}
+
+/// A candidate grant day, or a recorded grant. Always made whole (Event{date, kind, status, ladder_slot(kind),
+/// recorded}): the lists of them are made for every person, so its parts have no defaults to write first.
 struct Event {
   Date date;
   GrantKind kind;
   DateStatus status;
+  std::uint8_t slot;  // ladder_slot(kind), looked up once when the event is made
   const RecordedGrant* recorded;  // a recorded grant rather than a candidate day
 };
 

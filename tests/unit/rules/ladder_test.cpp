@@ -16,6 +16,8 @@ TEST(Ladder, RemisiUmumEveryStep) {
   EXPECT_EQ(ru_amount(5, 800, 360), 150);
   EXPECT_EQ(ru_amount(6, 800, 360), 180);
   EXPECT_EQ(ru_amount(12, 800, 360), 180);
+  EXPECT_EQ(ru_amount(255, 9000, 360), 180);  // the highest step a decision records
+  EXPECT_EQ(ru_amount(2, 200, 360), 90);      // months served count for the first step only
 }
 
 TEST(Ladder, RemisiKhususEveryStep) {
@@ -28,6 +30,8 @@ TEST(Ladder, RemisiKhususEveryStep) {
   EXPECT_EQ(rk_amount(5, 400, 360), 45);
   EXPECT_EQ(rk_amount(6, 400, 360), 60);
   EXPECT_EQ(rk_amount(20, 400, 360), 60);
+  EXPECT_EQ(rk_amount(255, 9000, 360), 60);
+  EXPECT_EQ(rk_amount(2, 200, 360), 30);
 }
 
 TEST(Ladder, AmountsAreTheOnlyOnesSeenNationally) {
