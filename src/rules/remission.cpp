@@ -13,8 +13,9 @@ namespace binaan::detail {
 namespace {
 
 // A ladder's amounts in days: the 1st to 6th step (the 6th for every later one too), and the 1st from `full_from`
-// days served. Read from a table, and the choice made without a branch: a national roster's people stand on every
-// step of both ladders in no order a processor's branch predictor could learn.
+// days served. Read from a table by step rather than chosen by a comparison a step: a national roster's people stand
+// on every step of both ladders in no order a processor's branch predictor could learn (only the first step's
+// condition is still a branch).
 struct Ladder {
   std::int32_t steps[6];
   std::int32_t first_full;
@@ -92,7 +93,6 @@ struct State {
   const Assessment* first_risk = nullptr;
   const Assessment* latest_risk = nullptr;
 };
-
 
 // Whether event (a_date, a_kind) comes before (b_date, b_kind): date order, and on one day the order of §3.
 bool comes_before(Date a_date, GrantKind a_kind, Date b_date, GrantKind b_kind) {
