@@ -98,14 +98,29 @@ constexpr auto kPlainAscii = [] {
 }();
 bool is_plain_ascii(unsigned char c) noexcept { return kPlainAscii[c]; }
 
-// Whether any of the eight bytes of `v` is not plain ASCII (is_plain_ascii): below 0x20, a quote, a backslash, or
-// beyond ASCII. The tests for "some byte below n" and "some byte zero" of Hacker's Delight, exact for "some".
-bool some_byte_not_plain(std::uint64_t v) noexcept {
+// The eight bytes of `v` (read with memcpy) that are not plain ASCII (is_plain_ascii: below 0x20, a quote, a
+// backslash, or beyond ASCII), as the top bit of each: none when all are plain. The tests for "some byte below n" and
+// "some byte zero" of Hacker's Delight: a borrow can flag a byte after the first one flagged, never one before it,
+// so the first byte flagged is the first byte not plain.
+std::uint64_t not_plain_bytes(std::uint64_t v) noexcept {
   constexpr std::uint64_t kOnes = 0x0101010101010101u;
   constexpr std::uint64_t kHigh = 0x8080808080808080u;
-  auto some_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  auto zero_bytes = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
   const std::uint64_t below_space = (v - 0x20 * kOnes) & ~v & kHigh;
-  return (below_space | some_zero(v ^ ('"' * kOnes)) | some_zero(v ^ ('\\' * kOnes)) | (v & kHigh)) != 0;
+  return below_space | zero_bytes(v ^ ('"' * kOnes)) | zero_bytes(v ^ ('\\' * kOnes)) | (v & kHigh);
+}
+
+// The place among the eight of the first byte flagged in `mask` (not_plain_bytes, not 0), in memory order.
+std::size_t first_flagged_byte(std::uint64_t mask) noexcept {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  return static_cast<std::size_t>(__builtin_ctzll(mask)) / 8;  // the first byte in memory is the lowest
+#else
+  unsigned char bytes[8];
+  std::memcpy(bytes, &mask, 8);
+  std::size_t i = 0;
+  while ((bytes[i] & 0x80) == 0) ++i;
+  return i;
+#endif
 }
 
 }  // namespace
@@ -215,10 +230,11 @@ std::string describe_json(const JsonDocument& doc, const JsonNode& n) {
 class JsonParser {
 public:
   JsonParser(JsonDocument& doc, std::string_view text, const JsonSource& source)
-      : doc_(doc), nodes_(doc.nodes_), text_(text), source_(source) {}
+      : doc_(doc), nodes_(doc.nodes_), path_(doc.path_), text_(text), source_(source) {}
 
   void run() {
     nodes_.clear();
+    path_.clear();  // a refusal leaves the path where it was
     doc_.unescaped_used_ = 0;
     doc_.text_ = text_;
     doc_.source_line_ = source_.line;
@@ -230,10 +246,6 @@ public:
   }
 
 private:
-  struct Step {
-    std::string_view key;
-    std::size_t index;  // kKeyStep when this step is a key
-  };
   static constexpr std::size_t kKeyStep = static_cast<std::size_t>(-1);
   static constexpr std::uint32_t kMaxOffset = 0xffffffffu;
 
@@ -501,12 +513,19 @@ private:
     const std::size_t size = text_.size();
     while (pos_ < size) {
       const std::size_t run = pos_;
-      // Eight plain bytes at a time, then one at a time to the first that is not plain.
-      for (std::uint64_t v; pos_ + 8 <= size; pos_ += 8) {
+      // Eight bytes at a time to the first that is not plain; the last few (fewer than eight) one at a time.
+      bool found = false;
+      for (std::uint64_t v; pos_ + 8 <= size;) {
         std::memcpy(&v, bytes + pos_, 8);
-        if (some_byte_not_plain(v)) break;
+        if (const std::uint64_t not_plain = not_plain_bytes(v)) {
+          pos_ += first_flagged_byte(not_plain);
+          found = true;
+          break;
+        }
+        pos_ += 8;
       }
-      while (pos_ < size && is_plain_ascii(bytes[pos_])) ++pos_;
+      if (!found)
+        while (pos_ < size && is_plain_ascii(bytes[pos_])) ++pos_;
       if (pos_ != run) {
         chars += pos_ - run - 1;
         count_char(chars, start);
@@ -627,10 +646,10 @@ private:
 
   JsonDocument& doc_;
   std::vector<JsonNode>& nodes_;
+  std::vector<JsonDocument::PathStep>& path_;  // the document's: see JsonDocument::path_
   std::string_view text_;
   const JsonSource& source_;
   std::size_t pos_ = 0;
-  std::vector<Step> path_;
   std::vector<std::unordered_set<std::string_view>> key_sets_;
 };
 
@@ -799,7 +818,10 @@ void JsonWriter::append_escaped(std::string_view s) {
     // Eight plain bytes at a time: most of a result's text (messages, citations) is plain ASCII.
     for (std::uint64_t v; i + 8 <= s.size(); i += 8) {
       std::memcpy(&v, p + i, 8);
-      if (some_byte_not_plain(v)) break;
+      if (const std::uint64_t not_plain = not_plain_bytes(v)) {
+        i += first_flagged_byte(not_plain);
+        break;
+      }
     }
     if (i == s.size()) break;
     const unsigned char c = p[i];

@@ -100,11 +100,19 @@ public:
 
 private:
   friend class JsonParser;
+  /// One step of the parser's path to the value it is reading: a key, or an array index (key empty, index set).
+  struct PathStep {
+    std::string_view key;
+    std::size_t index;  // kKeyStep (JsonParser) when this step is a key
+  };
   std::vector<JsonNode> nodes_;
   std::string_view text_;  // the text last parsed, for line_of
   long source_line_ = 0;
   std::deque<std::string> unescaped_;  // a deque: its strings never move, so views into them stay valid
   std::size_t unescaped_used_ = 0;
+  // The parser's path, kept here with the nodes so that a document parsed again and again (a roster's, line after
+  // line) grows it once instead of on every line.
+  std::vector<PathStep> path_;
 };
 
 /// Appends JSON text with the layout of nlohmann-json's dump: `indent` spaces per level, or compact when -1. Strings
