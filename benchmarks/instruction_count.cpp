@@ -98,6 +98,8 @@ int main(int argc, char** argv) {
     count("archive-load-binary", runs, [&] {
       sink = static_cast<std::int64_t>(facility_from_bytes(archive, "national.binaan").size());
     });
+    // The writer of JSON Lines (BM_JsonlExport), then its reader.
+    count("jsonl-export", runs, [&] { sink = static_cast<std::int64_t>(write_roster_jsonl(people).size()); });
     const std::string jsonl = write_roster_jsonl(people);
     count("jsonl-import", runs, [&] {
       sink = static_cast<std::int64_t>(read_roster_jsonl(jsonl, "national.jsonl").size());
