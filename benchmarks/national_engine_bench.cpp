@@ -4,6 +4,10 @@
 #include "national_floor.hpp"
 #include "national_support.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
 namespace {
 
 using namespace binaan;
@@ -155,6 +159,68 @@ BENCHMARK(BM_ProjectionFloor)
     })
     ->UseRealTime()
     ->MinTime(kMinSeconds)
+    ->Unit(benchmark::kMillisecond);
+
+// ---- The engine over the floor at the same moments ----
+// BM_ProjectionPeopleReused and BM_ProjectionFloor run a minute or more apart, and the clock of a shared virtual
+// machine drifts by tens of percent from one minute to the next: the ratio of their times has moved from 4.5x to
+// 6.3x between two runs of the same code, whose instructions a person (callgrind) did not move. Here every
+// iteration is a pair — the floor and the what-if projection over the same people, one right after the other, the
+// order alternating from pair to pair — so that both halves of a ratio see the same moment of the machine. Reported:
+// the median of the pairs' ratios (`ratio`), and the two jobs' times a person over all the pairs.
+constexpr int kPairs = 10;  // about 11 s a repetition at 1,000,000 people
+
+void BM_ProjectionOverFloor(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  const bench::floor::HolidayTable holidays;
+  std::vector<Projection> results;
+  bench::engine().project_all(people, results, 1);  // the first run of the loop: the memory is the system's
+  using Clock = std::chrono::steady_clock;
+  auto seconds = [](auto job) {
+    const auto from = Clock::now();
+    job();
+    return std::chrono::duration<double>(Clock::now() - from).count();
+  };
+  auto floor_job = [&] { benchmark::DoNotOptimize(bench::floor::checksum(people, holidays)); };
+  auto engine_job = [&] {
+    bench::engine().project_all(people, results, 1);
+    benchmark::DoNotOptimize(results.data());
+  };
+  std::vector<double> ratios;
+  double engine_total = 0;
+  double floor_total = 0;
+  bool floor_first = true;
+  for (auto _ : state) {
+    double floor_s = 0;
+    double engine_s = 0;
+    if (floor_first) {
+      floor_s = seconds(floor_job);
+      engine_s = seconds(engine_job);
+    } else {
+      engine_s = seconds(engine_job);
+      floor_s = seconds(floor_job);
+    }
+    floor_first = !floor_first;
+    ratios.push_back(engine_s / floor_s);
+    engine_total += engine_s;
+    floor_total += floor_s;
+  }
+  if (ratios.empty()) return;
+  std::sort(ratios.begin(), ratios.end());
+  const std::size_t k = ratios.size();
+  const double n = static_cast<double>(state.range(0)) * static_cast<double>(k);
+  state.counters["people"] = static_cast<double>(state.range(0));
+  state.counters["pairs"] = static_cast<double>(k);
+  state.counters["ratio"] = k % 2 ? ratios[k / 2] : (ratios[k / 2 - 1] + ratios[k / 2]) / 2;
+  state.counters["ratio_min"] = ratios.front();
+  state.counters["ratio_max"] = ratios.back();
+  state.counters["engine_ns/person"] = engine_total * 1e9 / n;
+  state.counters["floor_ns/person"] = floor_total * 1e9 / n;
+}
+BENCHMARK(BM_ProjectionOverFloor)
+    ->Apply([](benchmark::internal::Benchmark* b) { b->ArgName("people")->Arg(bench::largest_size()); })
+    ->Iterations(kPairs)
+    ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
 // ---- The same people with their case objects on 4 KiB pages ----
