@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string>
 #include <vector>
 
 namespace {
@@ -161,49 +162,43 @@ BENCHMARK(BM_ProjectionFloor)
     ->MinTime(kMinSeconds)
     ->Unit(benchmark::kMillisecond);
 
-// ---- The engine over the floor at the same moments ----
-// BM_ProjectionPeopleReused and BM_ProjectionFloor run a minute or more apart, and the clock of a shared virtual
-// machine drifts by tens of percent from one minute to the next: the ratio of their times has moved from 4.5x to
-// 6.3x between two runs of the same code, whose instructions a person (callgrind) did not move. Here every
-// iteration is a pair — the floor and the what-if projection over the same people, one right after the other, the
-// order alternating from pair to pair — so that both halves of a ratio see the same moment of the machine. Reported:
-// the median of the pairs' ratios (`ratio`), and the two jobs' times a person over all the pairs.
-constexpr int kPairs = 10;  // about 11 s a repetition at 1,000,000 people
+// ---- Ratios measured in pairs at the same moments ----
+// Two benchmarks run a minute or more apart, and the clock of a shared virtual machine drifts by tens of percent from
+// one minute to the next: the ratio of BM_ProjectionPeopleReused's time to BM_ProjectionFloor's has moved from 4.5x
+// to 6.3x between two runs of the same code, whose instructions a person (callgrind) did not move, and the 17 August
+// run on one thread took 205 ms in one run of the benchmarks and 294 ms in the next, ten minutes later. Here every
+// iteration is a pair — the two jobs over the same people, one right after the other, the order alternating from pair
+// to pair — so that both halves of a ratio see the same moment of the machine. Reported: the median of the pairs'
+// ratios `a / b` (`ratio`, with `ratio_min` and `ratio_max`), and each job's time a person over all the pairs
+// (`<name>_ns/person`).
+constexpr int kPairs = 10;  // 5-11 s a repetition at 1,000,000 people
 
-void BM_ProjectionOverFloor(benchmark::State& state) {
-  const auto& people = national(state.range(0));
-  const bench::floor::HolidayTable holidays;
-  std::vector<Projection> results;
-  bench::engine().project_all(people, results, 1);  // the first run of the loop: the memory is the system's
+template <class JobA, class JobB>
+void in_pairs(benchmark::State& state, const char* a_name, JobA job_a, const char* b_name, JobB job_b) {
   using Clock = std::chrono::steady_clock;
-  auto seconds = [](auto job) {
+  auto seconds = [](auto& job) {
     const auto from = Clock::now();
     job();
     return std::chrono::duration<double>(Clock::now() - from).count();
   };
-  auto floor_job = [&] { benchmark::DoNotOptimize(bench::floor::checksum(people, holidays)); };
-  auto engine_job = [&] {
-    bench::engine().project_all(people, results, 1);
-    benchmark::DoNotOptimize(results.data());
-  };
   std::vector<double> ratios;
-  double engine_total = 0;
-  double floor_total = 0;
-  bool floor_first = true;
+  double a_total = 0;
+  double b_total = 0;
+  bool a_first = true;
   for (auto _ : state) {
-    double floor_s = 0;
-    double engine_s = 0;
-    if (floor_first) {
-      floor_s = seconds(floor_job);
-      engine_s = seconds(engine_job);
+    double a_s = 0;
+    double b_s = 0;
+    if (a_first) {
+      a_s = seconds(job_a);
+      b_s = seconds(job_b);
     } else {
-      engine_s = seconds(engine_job);
-      floor_s = seconds(floor_job);
+      b_s = seconds(job_b);
+      a_s = seconds(job_a);
     }
-    floor_first = !floor_first;
-    ratios.push_back(engine_s / floor_s);
-    engine_total += engine_s;
-    floor_total += floor_s;
+    a_first = !a_first;
+    ratios.push_back(a_s / b_s);
+    a_total += a_s;
+    b_total += b_s;
   }
   if (ratios.empty()) return;
   std::sort(ratios.begin(), ratios.end());
@@ -214,11 +209,80 @@ void BM_ProjectionOverFloor(benchmark::State& state) {
   state.counters["ratio"] = k % 2 ? ratios[k / 2] : (ratios[k / 2 - 1] + ratios[k / 2]) / 2;
   state.counters["ratio_min"] = ratios.front();
   state.counters["ratio_max"] = ratios.back();
-  state.counters["engine_ns/person"] = engine_total * 1e9 / n;
-  state.counters["floor_ns/person"] = floor_total * 1e9 / n;
+  state.counters[std::string(a_name) + "_ns/person"] = a_total * 1e9 / n;
+  state.counters[std::string(b_name) + "_ns/person"] = b_total * 1e9 / n;
 }
-BENCHMARK(BM_ProjectionOverFloor)
-    ->Apply([](benchmark::internal::Benchmark* b) { b->ArgName("people")->Arg(bench::largest_size()); })
+
+// The what-if projection (results reused) over the floor: the cost of generality, `ratio` = engine / floor.
+void BM_ProjectionOverFloor(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  const bench::floor::HolidayTable holidays;
+  std::vector<Projection> results;
+  bench::engine().project_all(people, results, 1);  // the first run of the loop: the memory is the system's
+  in_pairs(
+      state, "engine",
+      [&] {
+        bench::engine().project_all(people, results, 1);
+        benchmark::DoNotOptimize(results.data());
+      },
+      "floor", [&] { benchmark::DoNotOptimize(bench::floor::checksum(people, holidays)); });
+}
+
+// The what-if projection on one thread over the same on two: the speed-up, `ratio` = one thread's time / two's. Each
+// thread count runs into results of its own, as BM_ProjectionPeopleReused does.
+void BM_ProjectionTwoThreadsOverOne(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  std::vector<Projection> one_results;
+  std::vector<Projection> two_results;
+  bench::engine().project_all(people, one_results, 1);
+  bench::engine().project_all(people, two_results, 2);
+  in_pairs(
+      state, "one_thread",
+      [&] {
+        bench::engine().project_all(people, one_results, 1);
+        benchmark::DoNotOptimize(one_results.data());
+      },
+      "two_threads",
+      [&] {
+        bench::engine().project_all(people, two_results, 2);
+        benchmark::DoNotOptimize(two_results.data());
+      });
+}
+
+// The 17 August run (DayRun reused) on one thread over the same on two: `ratio` = one thread's time / two's. Each
+// thread count runs into a DayRun of its own (a run on one thread would drop the lists a run on two keeps for its
+// second thread), as BM_RemissionRunAugust17Reused does.
+void BM_RemissionRunTwoThreadsOverOne(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  const Date day = make_date(2026, 8, 17);
+  DayRun one_run;
+  DayRun two_run;
+  bench::engine().run_grant_day(people, day, one_run, 1);
+  bench::engine().run_grant_day(people, day, two_run, 2);
+  in_pairs(
+      state, "one_thread",
+      [&] {
+        bench::engine().run_grant_day(people, day, one_run, 1);
+        benchmark::DoNotOptimize(one_run.summary.data());
+      },
+      "two_threads",
+      [&] {
+        bench::engine().run_grant_day(people, day, two_run, 2);
+        benchmark::DoNotOptimize(two_run.summary.data());
+      });
+}
+
+const auto kPairsAtLargest = [](benchmark::internal::Benchmark* b) {
+  b->ArgName("people")->Arg(bench::largest_size());
+};
+BENCHMARK(BM_ProjectionOverFloor)->Apply(kPairsAtLargest)->Iterations(kPairs)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ProjectionTwoThreadsOverOne)
+    ->Apply(kPairsAtLargest)
+    ->Iterations(kPairs)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RemissionRunTwoThreadsOverOne)
+    ->Apply(kPairsAtLargest)
     ->Iterations(kPairs)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
