@@ -166,7 +166,7 @@ BENCHMARK(BM_ProjectionFloor)
 // Two benchmarks run a minute or more apart, and the clock of a shared virtual machine drifts by tens of percent from
 // one minute to the next: the ratio of BM_ProjectionPeopleReused's time to BM_ProjectionFloor's has moved from 4.5x
 // to 6.3x between two runs of the same code, whose instructions a person (callgrind) did not move, and the 17 August
-// run on one thread took 205 ms in one run of the benchmarks and 294 ms in the next, ten minutes later. Here every
+// run on one thread took 205 ms in one run of scripts/bench and 420 ms in the next, ten minutes later. Here every
 // iteration is a pair — the two jobs over the same people, one right after the other, the order alternating from pair
 // to pair — so that both halves of a ratio see the same moment of the machine. Reported: the median of the pairs'
 // ratios `a / b` (`ratio`, with `ratio_min` and `ratio_max`), and each job's time a person over all the pairs
