@@ -20,6 +20,9 @@ using binaan::bench::national;
 // scripts/bench runs each benchmark several times (--benchmark_repetitions) and reports the median and the best.
 constexpr double kMinSeconds = 1.0;
 
+// The grant day of the grant-day benchmarks: 17 August, when everyone has the RU candidate (Keppres 174/1999 Art. 4).
+Date august_17() { return make_date(2026, 8, 17); }
+
 // ---- Projection: every person's dates, custody and parole scenarios, no decisions and no text ----
 
 void BM_ProjectionPeople(benchmark::State& state) {
@@ -104,7 +107,7 @@ BENCHMARK(BM_EvaluateAllPeople)
 // daily job or a what-if loop over the same roster does (Engine::run_grant_day(roster, day, out)).
 void remission_run(benchmark::State& state, const std::vector<Case>& people, bool reuse) {
   const auto threads = static_cast<unsigned>(state.range(1));
-  const Date day = make_date(2026, 8, 17);
+  const Date day = august_17();
   std::size_t decided = 0;
   DayRun last;
   // The first run of a daily job has no last run: its memory is the system's, as in BM_RemissionRunAugust17. Made
@@ -136,7 +139,11 @@ const auto kRunSizes = [](benchmark::internal::Benchmark* b) {
     b->Args({n, 2});
   }
 };
-BENCHMARK(BM_RemissionRunAugust17)->Apply(kRunSizes)->UseRealTime()->MinTime(kMinSeconds)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RemissionRunAugust17)
+    ->Apply(kRunSizes)
+    ->UseRealTime()
+    ->MinTime(kMinSeconds)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RemissionRunAugust17Reused)
     ->Apply(kRunSizes)
     ->UseRealTime()
@@ -213,19 +220,29 @@ void in_pairs(benchmark::State& state, const char* a_name, JobA job_a, const cha
   state.counters[std::string(b_name) + "_ns/person"] = b_total * 1e9 / n;
 }
 
+// The jobs the pairs time: the what-if projection into `results`, and the 17 August run into `run`, on `threads`.
+auto projection_job(const std::vector<Case>& people, std::vector<Projection>& results, unsigned threads) {
+  return [&people, &results, threads] {
+    bench::engine().project_all(people, results, threads);
+    benchmark::DoNotOptimize(results.data());
+  };
+}
+auto august_17_job(const std::vector<Case>& people, DayRun& run, unsigned threads) {
+  return [&people, &run, threads] {
+    bench::engine().run_grant_day(people, august_17(), run, threads);
+    benchmark::DoNotOptimize(run.summary.data());
+  };
+}
+
 // The what-if projection (results reused) over the floor: the cost of generality, `ratio` = engine / floor.
 void BM_ProjectionOverFloor(benchmark::State& state) {
   const auto& people = national(state.range(0));
   const bench::floor::HolidayTable holidays;
   std::vector<Projection> results;
-  bench::engine().project_all(people, results, 1);  // the first run of the loop: the memory is the system's
-  in_pairs(
-      state, "engine",
-      [&] {
-        bench::engine().project_all(people, results, 1);
-        benchmark::DoNotOptimize(results.data());
-      },
-      "floor", [&] { benchmark::DoNotOptimize(bench::floor::checksum(people, holidays)); });
+  auto engine = projection_job(people, results, 1);
+  engine();  // the first run of the loop: the memory is the system's
+  auto floor_job = [&] { benchmark::DoNotOptimize(bench::floor::checksum(people, holidays)); };
+  in_pairs(state, "engine", engine, "floor", floor_job);
 }
 
 // The what-if projection on one thread over the same on two: the speed-up, `ratio` = one thread's time / two's. Each
@@ -234,19 +251,11 @@ void BM_ProjectionTwoThreadsOverOne(benchmark::State& state) {
   const auto& people = national(state.range(0));
   std::vector<Projection> one_results;
   std::vector<Projection> two_results;
-  bench::engine().project_all(people, one_results, 1);
-  bench::engine().project_all(people, two_results, 2);
-  in_pairs(
-      state, "one_thread",
-      [&] {
-        bench::engine().project_all(people, one_results, 1);
-        benchmark::DoNotOptimize(one_results.data());
-      },
-      "two_threads",
-      [&] {
-        bench::engine().project_all(people, two_results, 2);
-        benchmark::DoNotOptimize(two_results.data());
-      });
+  auto one = projection_job(people, one_results, 1);
+  auto two = projection_job(people, two_results, 2);
+  one();  // the first run of each loop: the memory is the system's
+  two();
+  in_pairs(state, "one_thread", one, "two_threads", two);
 }
 
 // The 17 August run (DayRun reused) on one thread over the same on two: `ratio` = one thread's time / two's. Each
@@ -254,28 +263,23 @@ void BM_ProjectionTwoThreadsOverOne(benchmark::State& state) {
 // second thread), as BM_RemissionRunAugust17Reused does.
 void BM_RemissionRunTwoThreadsOverOne(benchmark::State& state) {
   const auto& people = national(state.range(0));
-  const Date day = make_date(2026, 8, 17);
   DayRun one_run;
   DayRun two_run;
-  bench::engine().run_grant_day(people, day, one_run, 1);
-  bench::engine().run_grant_day(people, day, two_run, 2);
-  in_pairs(
-      state, "one_thread",
-      [&] {
-        bench::engine().run_grant_day(people, day, one_run, 1);
-        benchmark::DoNotOptimize(one_run.summary.data());
-      },
-      "two_threads",
-      [&] {
-        bench::engine().run_grant_day(people, day, two_run, 2);
-        benchmark::DoNotOptimize(two_run.summary.data());
-      });
+  auto one = august_17_job(people, one_run, 1);
+  auto two = august_17_job(people, two_run, 2);
+  one();  // the first run of each daily job: the memory is the system's
+  two();
+  in_pairs(state, "one_thread", one, "two_threads", two);
 }
 
 const auto kPairsAtLargest = [](benchmark::internal::Benchmark* b) {
   b->ArgName("people")->Arg(bench::largest_size());
 };
-BENCHMARK(BM_ProjectionOverFloor)->Apply(kPairsAtLargest)->Iterations(kPairs)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ProjectionOverFloor)
+    ->Apply(kPairsAtLargest)
+    ->Iterations(kPairs)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ProjectionTwoThreadsOverOne)
     ->Apply(kPairsAtLargest)
     ->Iterations(kPairs)
