@@ -330,8 +330,9 @@ void Engine::project_all(const std::vector<Case>& roster, std::vector<Projection
 namespace {
 
 // What one thread of a grant-day run produces: the outcomes of its blocks, block after block in the order it ran
-// them and each block in roster order; their decisions (each outcome's `first` indexes this part's list until the
-// parts are joined); where each block starts in the two lists; and its part of the summary.
+// them and each block in roster order; their decisions, which become one of the run's decision lists (each outcome's
+// `list` is the thread's index and its `first` indexes this list); where each block's outcomes start; and its part of
+// the summary.
 //
 // The parts sit side by side in one vector, and a thread writes its lists' ends for every person. Each part has
 // cache lines of its own (128 bytes: a pair of 64-byte lines, which some processors fetch together, or one line of
@@ -340,10 +341,10 @@ namespace {
 constexpr std::size_t kOwnLines = 128;
 struct alignas(kOwnLines) DayPart {
   struct BlockStart {
-    std::size_t block;     // the block's number (for_each_block)
-    std::size_t outcome;   // its first outcome's index in `outcomes`
-    std::size_t decision;  // and its first decision's in `decisions`
+    std::size_t block;    // the block's number (for_each_block)
+    std::size_t outcome;  // its first outcome's index in `outcomes`
   };
+  std::uint32_t index = 0;  // the thread's, and its decision list's in the run
   std::vector<DayOutcome> outcomes;
   std::vector<Decision> decisions;
   std::vector<BlockStart> blocks;
@@ -361,26 +362,23 @@ void count_grants(std::vector<SummaryRow>& rows, GrantKind kind, bool level_ii, 
   rows.push_back({kind, level_ii, days, n});
 }
 
-// The parts of a grant-day run joined into `run`, in roster order. The first thread ran the first blocks, in order:
-// its lists become the run's (they are the run's own lists, lent, or were reserved for the whole roster), and every
-// later block is appended from the part that ran it. The other parts' lists are then emptied and kept in run.spare
-// for the next run. The summary is by kind, level and amount.
+// The parts of a grant-day run joined into `run`. Every part's decisions become one of the run's decision lists, as
+// they are: the outcomes already say which list and where. The outcomes are joined in roster order: the first
+// thread ran the first blocks, in order, so its list becomes the run's (it is the run's own list, lent, or was
+// reserved for the whole roster), and every later block's outcomes are appended from the part that ran it; the
+// other parts' outcome lists are then kept, empty, in run.spare for the next run. The summary is by kind, level and
+// amount.
 //
 // The appending is the part of a run on several threads that no thread shares: on 1,000,000 people on two threads,
-// about 400,000 outcomes and 420,000 decisions (160 bytes each) move, against the threads' 125 ms of deciding. The
-// outcomes and the decisions do not depend on each other once each block's place is known, so a large join moves
-// them on two threads, each into a list of its own (the run's two lists share a cache line): 7 ms, against 10–11 ms
-// on one.
+// about 400,000 outcomes of 56 bytes move, in 1.9–2.7 ms against the threads' 100–155 ms of deciding (the decisions
+// moved too, in a list of the run's own, made it 6.8–10.2 ms).
 void join(std::vector<DayPart>& parts, DayRun& run) {
   run.outcomes = std::move(parts[0].outcomes);
-  run.decisions = std::move(parts[0].decisions);
   if (parts.size() > 1) {
-    // The later blocks in roster order, each with where its first decision goes in the run's list.
+    // The later blocks' outcomes in roster order: [begin, end) of a part's list for each block.
     struct Piece {
       DayPart* part = nullptr;
-      std::size_t outcome = 0, outcome_end = 0;    // in part->outcomes
-      std::size_t decision = 0, decision_end = 0;  // in part->decisions
-      std::size_t base = 0;                        // the first decision's index in run.decisions
+      std::size_t begin = 0, end = 0;
     };
     std::size_t blocks = 0;
     for (const DayPart& part : parts) blocks += part.blocks.size();
@@ -388,62 +386,23 @@ void join(std::vector<DayPart>& parts, DayRun& run) {
     for (auto part = parts.begin() + 1; part != parts.end(); ++part)
       for (std::size_t k = 0; k < part->blocks.size(); ++k) {
         const bool last = k + 1 == part->blocks.size();
-        const DayPart::BlockStart& start = part->blocks[k];
-        pieces[start.block] = {&*part,
-                               start.outcome,
-                               last ? part->outcomes.size() : part->blocks[k + 1].outcome,
-                               start.decision,
-                               last ? part->decisions.size() : part->blocks[k + 1].decision,
-                               0};
+        pieces[part->blocks[k].block] = {&*part, part->blocks[k].outcome,
+                                         last ? part->outcomes.size() : part->blocks[k + 1].outcome};
       }
-    pieces.erase(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(parts[0].blocks.size()));
-    std::size_t moved = 0, decisions = run.decisions.size();  // outcomes to move; decisions in all
-    for (Piece& piece : pieces) {
-      piece.base = decisions;
-      moved += piece.outcome_end - piece.outcome;
-      decisions += piece.decision_end - piece.decision;
+    std::size_t moved = 0;
+    for (std::size_t b = parts[0].blocks.size(); b < blocks; ++b) moved += pieces[b].end - pieces[b].begin;
+    run.outcomes.reserve(run.outcomes.size() + moved);  // a no-op: every part's list has room for the whole roster
+    for (std::size_t b = parts[0].blocks.size(); b < blocks; ++b)
+      std::move(pieces[b].part->outcomes.begin() + static_cast<std::ptrdiff_t>(pieces[b].begin),
+                pieces[b].part->outcomes.begin() + static_cast<std::ptrdiff_t>(pieces[b].end),
+                std::back_inserter(run.outcomes));
+    for (auto part = parts.begin() + 1; part != parts.end(); ++part) {
+      part->outcomes.clear();
+      run.spare.push_back(std::move(part->outcomes));
     }
-    // Room for every element, so that neither list grows while appended to: no-ops unless some person had more than
-    // two decisions (every part's lists have room for the whole roster and for two decisions a person).
-    run.outcomes.reserve(run.outcomes.size() + moved);
-    run.decisions.reserve(decisions);
-    // Each appends to a list in its own stack frame (a list's end moves with every element). Neither allocates (the
-    // lists have their room) nor throws, so the helper thread below is always joined.
-    auto move_outcomes = [&]() noexcept {
-      std::vector<DayOutcome> list = std::move(run.outcomes);
-      for (const Piece& piece : pieces)
-        for (std::size_t i = piece.outcome; i < piece.outcome_end; ++i) {
-          DayOutcome& o = piece.part->outcomes[i];
-          o.first = piece.base + (o.first - piece.decision);
-          list.push_back(std::move(o));
-        }
-      for (auto part = parts.begin() + 1; part != parts.end(); ++part) part->outcomes.clear();
-      run.outcomes = std::move(list);
-    };
-    auto move_decisions = [&]() noexcept {
-      std::vector<Decision> list = std::move(run.decisions);
-      for (const Piece& piece : pieces)
-        std::move(piece.part->decisions.begin() + static_cast<std::ptrdiff_t>(piece.decision),
-                  piece.part->decisions.begin() + static_cast<std::ptrdiff_t>(piece.decision_end),
-                  std::back_inserter(list));
-      for (auto part = parts.begin() + 1; part != parts.end(); ++part) part->decisions.clear();
-      run.decisions = std::move(list);
-    };
-    // A thread costs 25–70 µs to start and join, worth it from a block's outcomes (moved in about 0.1 ms); with
-    // fewer, or no thread to be had, the moves run here.
-    std::thread helper;
-    if (moved >= kBlockPeople) {
-      try {
-        helper = std::thread(move_outcomes);
-      } catch (const std::system_error&) {  // moved here, below
-      }
-    }
-    if (!helper.joinable()) move_outcomes();
-    move_decisions();
-    if (helper.joinable()) helper.join();
-    for (auto part = parts.begin() + 1; part != parts.end(); ++part)
-      run.spare.push_back({std::move(part->outcomes), std::move(part->decisions)});
   }
+  run.decision_lists.reserve(parts.size());
+  for (DayPart& part : parts) run.decision_lists.push_back(std::move(part.decisions));
   for (const auto& part : parts)
     for (const SummaryRow& r : part.counts) count_grants(run.summary, r.kind, r.level_ii, r.days, r.count);
   std::sort(run.summary.begin(), run.summary.end(), [](const SummaryRow& a, const SummaryRow& b) {
@@ -465,8 +424,8 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
                            const std::vector<ProgrammeRecord>* records) const {
   // The last run's lists, for their memory; `out` stays empty until the run has succeeded.
   std::vector<DayOutcome> last_outcomes = std::move(out.outcomes);
-  std::vector<Decision> last_decisions = std::move(out.decisions);
-  std::vector<DayRun::SpareLists> spare = std::move(out.spare);
+  std::vector<std::vector<DayOutcome>> spare = std::move(out.spare);
+  std::vector<std::vector<Decision>> last_decisions = std::move(out.decision_lists);
   out = DayRun{};
   check_records(roster, records);
   // On a religion's holiday most of a roster has no candidate: a look at the day's year alone (about 300
@@ -479,10 +438,11 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
   const auto md = day.year_month_day();
   const bool check_first = !(md.month == 8 && md.day == 17);
   // Most people have a decision on a grant day: each thread appends the outcomes of its blocks and their decisions
-  // to lists reserved once, and counts its grants for the summary; the parts are joined in roster order. Nothing is
-  // allocated per person (an id longer than a short string's inside buffer aside). The first thread writes into
-  // `out`'s own lists and the others into its spare ones, so that a run into the lists of the last reuses their
-  // memory.
+  // to lists reserved once, and counts its grants for the summary; the outcomes are joined in roster order, and
+  // each thread's decisions stay in its list. Nothing is allocated per person (an id longer than a short string's
+  // inside buffer aside). The first thread lists its outcomes in `out`'s own list and the others in its spare ones,
+  // and thread t decides into the last run's t-th decision list, so that a run into the lists of the last reuses
+  // their memory.
   std::vector<DayPart> parts = for_each_block<DayPart>(
       roster, threads,
       [&](std::size_t i, detail::Workspace& ws, DayPart& part) {
@@ -506,7 +466,8 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
           DayOutcome& o = part.outcomes.emplace_back();
           o.person = c.person().id();
           o.first = first;
-          o.count = part.decisions.size() - first;
+          o.list = part.index;
+          o.count = static_cast<std::uint32_t>(part.decisions.size() - first);
           for (std::size_t k = first; k < part.decisions.size(); ++k) {
             const Decision& d = part.decisions[k];
             if (d.release) o.release = day;
@@ -514,28 +475,31 @@ void Engine::run_grant_day(const std::vector<Case>& roster, Date day, DayRun& ou
           }
         }
       },
-      // Room in every part for every case, reserved once, and for two decisions each (more are rare: the list then
-      // grows): any thread may run most of the roster when the others are slowed, and only the pages written are
-      // ever touched. The lists rarely move (a moving vector of a million outcomes makes the system unmap its old
-      // memory, which stops the other threads too).
+      // Thread `index` takes its lists from the last run (each thread its own elements: no two threads touch one)
+      // and empties them, beside the others. Room in every part for every case, reserved once, and for two
+      // decisions each (more are rare: the list then grows): any thread may run most of the roster when the others
+      // are slowed, and only the pages written are ever touched. The lists rarely move (a moving vector of a
+      // million outcomes makes the system unmap its old memory, which stops the other threads too).
       [&](DayPart& part, unsigned index) {
-        if (index == 0) {
-          part.outcomes = std::move(last_outcomes);
-          part.decisions = std::move(last_decisions);
-        } else if (index - 1 < spare.size()) {  // each thread its own element: no two threads touch one
-          part.outcomes = std::move(spare[index - 1].outcomes);
-          part.decisions = std::move(spare[index - 1].decisions);
-        }
+        part.index = index;
+        if (index == 0) part.outcomes = std::move(last_outcomes);
+        else if (index - 1 < spare.size()) part.outcomes = std::move(spare[index - 1]);
+        if (index < last_decisions.size()) part.decisions = std::move(last_decisions[index]);
         part.outcomes.clear();
         part.decisions.clear();
         detail::reserve_huge(part.outcomes, roster.size());
         detail::reserve_huge(part.decisions, 2 * roster.size());
       },
       [](DayPart& part, std::size_t block) {
-        part.blocks.push_back({block, part.outcomes.size(), part.decisions.size()});
+        part.blocks.push_back({block, part.outcomes.size()});
       });
   out.date = day;
-  join(parts, out);
+  try {
+    join(parts, out);
+  } catch (...) {  // memory for a list's few entries refused: nothing half-joined is left behind
+    out = DayRun{};
+    throw;
+  }
 }
 
 }  // namespace binaan

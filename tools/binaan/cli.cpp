@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <cstdint>
 #include <ctime>
 #include <exception>
 #include <iostream>
@@ -482,12 +483,13 @@ DayRun run_day_unnamed(const Engine& engine, const Population& population, Date 
     std::vector<ProgrammeRecord> part_records = records ? slice(*records, i) : std::vector<ProgrammeRecord>();
     DayRun part = engine.run_grant_day(slice(people, i), day, threads, records ? &part_records : nullptr);
     progress.advance(std::min(kSlice, people.size() - i));
-    const std::size_t offset = run.decisions.size();  // each part indexes its own decisions
+    // The part's decision lists join the run's as they are; its outcomes name them by their index in the run.
+    const auto offset = static_cast<std::uint32_t>(run.decision_lists.size());
     for (auto& o : part.outcomes) {
-      o.first += offset;
+      o.list += offset;
       run.outcomes.push_back(std::move(o));
     }
-    std::move(part.decisions.begin(), part.decisions.end(), std::back_inserter(run.decisions));
+    for (auto& list : part.decision_lists) run.decision_lists.push_back(std::move(list));
     for (const auto& row : part.summary) counts[{static_cast<int>(row.kind), row.level_ii, row.days}] += row.count;
   }
   for (const auto& [key, n] : counts)

@@ -49,7 +49,7 @@ std::string day_run_text(const DayRun& run, const RenderOptions& render) {
       {Outcome::Granted, tr(lang, "Granted:\n", "Diberikan:\n")},
       {Outcome::NotEligible, tr(lang, "Not eligible:\n", "Tidak memenuhi syarat:\n")},
       {Outcome::NeedsReview, tr(lang, "Needs review:\n", "Perlu ditinjau:\n")}};
-  out.reserve(out.size() + run.decisions.size() * 200);  // a decision's lines are about 150–250 bytes
+  out.reserve(out.size() + run.decision_count() * 200);  // a decision's lines are about 150–250 bytes
   for (const auto& [outcome, title] : sections) {
     // The section's title, taken back when no decision has its outcome.
     const std::size_t mark = out.size();
@@ -75,7 +75,7 @@ std::string day_run_text(const DayRun& run, const RenderOptions& render) {
 // One row per decision, for spreadsheets: the failed conditions and missing facts as codes joined by ';'.
 std::string day_run_csv(const DayRun& run) {
   std::string out = "date,id,kind,outcome,level,days,effective_days,release,failed,missing\n";
-  out.reserve(out.size() + run.decisions.size() * 64);  // a row is about 50 bytes
+  out.reserve(out.size() + run.decision_count() * 64);  // a row is about 50 bytes
   const std::string date = format_date(run.date);
   for (const auto& o : run.outcomes)
     for (const auto& d : run.decisions_of(o)) {

@@ -298,8 +298,8 @@ TEST(Engine, ParallelEvaluationEqualsSequential) {
 }
 
 // On 17 August 2025 (a dasawarsa year) a pemuka has three decisions, RU, tambahan and dasawarsa: more than the two
-// a person the run reserves room for, so the lists grow (in the second and third chunks, and when joined). The
-// decisions stay in roster order, indexed alike, on 1, 2 and 3 threads.
+// a person the run reserves room for, so the lists grow (each thread's). Each outcome's decisions are the same, in
+// the same order, on 1, 2 and 3 threads.
 TEST(Engine, GrantDayRunWithMoreDecisionsThanReserved) {
   std::vector<Case> roster;
   for (int i = 0; i < 9; ++i) {
@@ -311,10 +311,12 @@ TEST(Engine, GrantDayRunWithMoreDecisionsThanReserved) {
   }
   const DayRun one = engine().run_grant_day(roster, day("2025-08-17"), 1);
   ASSERT_EQ(one.outcomes.size(), 9u);
-  ASSERT_EQ(one.decisions.size(), 27u);
+  ASSERT_EQ(one.decision_lists.size(), 1u);
+  ASSERT_EQ(one.decision_count(), 27u);
   for (std::size_t i = 0; i < 9; ++i) {
     EXPECT_EQ(one.outcomes[i].person, "P" + std::to_string(i));
-    EXPECT_EQ(one.outcomes[i].first, 3 * i);
+    EXPECT_EQ(one.outcomes[i].first, 3 * i);  // one thread: one list, outcome after outcome
+    EXPECT_EQ(one.outcomes[i].list, 0u);
     ASSERT_EQ(one.outcomes[i].count, 3u);
     const DecisionView d = one.decisions_of(one.outcomes[i]);
     EXPECT_EQ(d[0].kind, GrantKind::Ru);
@@ -330,9 +332,17 @@ TEST(Engine, GrantDayRunWithMoreDecisionsThanReserved) {
     const DayRun run = engine().run_grant_day(roster, day("2025-08-17"), threads);
     EXPECT_EQ(day_run_to_json(run), day_run_to_json(one)) << threads;
     ASSERT_EQ(run.outcomes.size(), 9u);
+    EXPECT_EQ(run.decision_lists.size(), threads);
+    EXPECT_EQ(run.decision_count(), 27u) << threads;
     for (std::size_t i = 0; i < 9; ++i) {
-      EXPECT_EQ(run.outcomes[i].first, one.outcomes[i].first) << threads;
-      EXPECT_EQ(run.outcomes[i].count, one.outcomes[i].count) << threads;
+      ASSERT_EQ(run.outcomes[i].count, 3u) << threads;
+      const DecisionView d = run.decisions_of(run.outcomes[i]);
+      const DecisionView expected = one.decisions_of(one.outcomes[i]);
+      for (std::size_t k = 0; k < 3; ++k) {
+        EXPECT_EQ(d[k].kind, expected[k].kind) << threads << " P" << i << " #" << k;
+        EXPECT_EQ(d[k].days, expected[k].days) << threads << " P" << i << " #" << k;
+        EXPECT_EQ(d[k].rules, expected[k].rules) << threads << " P" << i << " #" << k;
+      }
     }
   }
 }
@@ -359,14 +369,24 @@ TEST(Engine, GrantDayRunSummarisesLikeTheAnnouncements) {
   EXPECT_EQ(run.decisions_of(run.outcomes[2])[0].outcome, Outcome::NotEligible);
   EXPECT_EQ(run.outcomes[3].release, day("2016-08-17"));
   EXPECT_EQ(run.decisions_of(run.outcomes[3])[0].effective_days, 15);
-  // The decisions are kept in the run, outcome after outcome (the two threads' halves joined in roster order).
-  ASSERT_EQ(run.decisions.size(), 4u);
+  // The decisions are kept in the run, a list for each of the two threads, each outcome's consecutive in one.
+  ASSERT_EQ(run.decision_lists.size(), 2u);
+  ASSERT_EQ(run.decision_count(), 4u);
   for (std::size_t i = 0; i < 4; ++i) {
-    EXPECT_EQ(run.outcomes[i].first, i);
     EXPECT_EQ(run.outcomes[i].count, 1u);
+    ASSERT_LT(run.outcomes[i].list, 2u);
+    EXPECT_EQ(&run.decisions_of(run.outcomes[i])[0],
+              &run.decision_lists[run.outcomes[i].list][run.outcomes[i].first]);
   }
   DayOutcome stranger = run.outcomes[3];
-  stranger.first = 4;
+  stranger.first = run.decision_lists[stranger.list].size();
+  EXPECT_THROW(run.decisions_of(stranger), std::out_of_range);
+  stranger = run.outcomes[3];
+  stranger.count = 2;
+  stranger.first = run.decision_lists[stranger.list].size() - 1;
+  EXPECT_THROW(run.decisions_of(stranger), std::out_of_range);
+  stranger = run.outcomes[3];
+  stranger.list = 2;
   EXPECT_THROW(run.decisions_of(stranger), std::out_of_range);
   ASSERT_EQ(run.summary.size(), 3u);
   EXPECT_EQ(run.summary[0].days, 30);

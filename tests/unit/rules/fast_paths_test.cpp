@@ -200,7 +200,7 @@ TEST(FastPaths, GrantDayRunIntoADayRunOverwritesWhateverItHeld) {
         engine.run_grant_day(*roster, day, out, threads);
         EXPECT_EQ(out.date, day);
         ASSERT_EQ(out.outcomes.size(), fresh.outcomes.size()) << format_date(day) << " threads " << threads;
-        EXPECT_EQ(out.decisions.size(), fresh.decisions.size()) << format_date(day) << " threads " << threads;
+        EXPECT_EQ(out.decision_count(), fresh.decision_count()) << format_date(day) << " threads " << threads;
         EXPECT_EQ(out.summary.size(), fresh.summary.size()) << format_date(day) << " threads " << threads;
         EXPECT_EQ(day_run_to_json(out), day_run_to_json(fresh)) << format_date(day) << " threads " << threads;
         EXPECT_EQ(day_run_to_text(out), day_run_to_text(fresh)) << format_date(day) << " threads " << threads;
@@ -218,34 +218,48 @@ TEST(FastPaths, GrantDayRunIntoADayRunOverwritesWhateverItHeld) {
   EXPECT_FALSE(out.summary.empty());
 }
 
-// A run on more than one thread keeps the lists of its threads but the first in DayRun::spare, empty, and the next
-// run like it decides into the same memory; a DayRun returned by value keeps none.
+// A run on more than one thread keeps a decision list a thread, and the outcome lists of its threads but the first
+// in DayRun::spare, empty; the next run like it decides into the same memory. A DayRun returned by value keeps no
+// spare list.
 TEST(FastPaths, GrantDayRunOnThreadsKeepsItsThreadsListsForTheNext) {
   const Engine engine;
   const std::vector<Case> cases = golden_cases();
   const Date day = make_date(2019, 8, 17);
-  EXPECT_TRUE(engine.run_grant_day(cases, day, 2).spare.empty());
+  const DayRun by_value = engine.run_grant_day(cases, day, 2);
+  EXPECT_TRUE(by_value.spare.empty());
+  EXPECT_EQ(by_value.decision_lists.size(), 2u);
   DayRun out;
   engine.run_grant_day(cases, day, out, 1);
   EXPECT_TRUE(out.spare.empty()) << "one thread: no lists of another";
+  ASSERT_EQ(out.decision_lists.size(), 1u);
+  EXPECT_EQ(out.decision_lists[0].size(), out.decision_count());
   engine.run_grant_day(cases, day, out, 3);
   ASSERT_EQ(out.spare.size(), 2u);
-  std::vector<const Decision*> blocks;
-  for (const auto& lists : out.spare) {
-    EXPECT_TRUE(lists.outcomes.empty());
-    EXPECT_TRUE(lists.decisions.empty());
-    EXPECT_GT(lists.outcomes.capacity(), 0u);
-    EXPECT_GT(lists.decisions.capacity(), 0u);
-    blocks.push_back(lists.decisions.data());
+  ASSERT_EQ(out.decision_lists.size(), 3u);
+  std::vector<const DayOutcome*> outcome_blocks;
+  for (const auto& list : out.spare) {
+    EXPECT_TRUE(list.empty());
+    EXPECT_GT(list.capacity(), 0u);
+    outcome_blocks.push_back(list.data());
+  }
+  std::vector<const Decision*> decision_blocks;
+  for (const auto& list : out.decision_lists) {
+    EXPECT_GT(list.capacity(), 0u);
+    decision_blocks.push_back(list.data());
   }
   const std::string expected = day_run_to_json(engine.run_grant_day(cases, day, 3));
   engine.run_grant_day(cases, day, out, 3);
   EXPECT_EQ(day_run_to_json(out), expected);
   ASSERT_EQ(out.spare.size(), 2u);
-  for (std::size_t i = 0; i < blocks.size(); ++i) EXPECT_EQ(out.spare[i].decisions.data(), blocks[i]) << i;
-  // Fewer threads use the first spare lists and give the others back.
+  for (std::size_t i = 0; i < outcome_blocks.size(); ++i) EXPECT_EQ(out.spare[i].data(), outcome_blocks[i]) << i;
+  ASSERT_EQ(out.decision_lists.size(), 3u);
+  for (std::size_t i = 0; i < decision_blocks.size(); ++i)
+    EXPECT_EQ(out.decision_lists[i].data(), decision_blocks[i]) << i;
+  // Fewer threads use the first lists and give the others back.
   engine.run_grant_day(cases, day, out, 2);
   EXPECT_EQ(out.spare.size(), 1u);
+  EXPECT_EQ(out.decision_lists.size(), 2u);
+  EXPECT_EQ(out.decision_lists[1].data(), decision_blocks[1]);
   EXPECT_EQ(day_run_to_json(out), expected);
 }
 
@@ -264,7 +278,7 @@ TEST(FastPaths, GrantDayRunIntoADayRunLeavesItEmptyWhenItThrows) {
   };
   auto expect_empty = [](const DayRun& run, const char* what) {
     EXPECT_TRUE(run.outcomes.empty()) << what;
-    EXPECT_TRUE(run.decisions.empty()) << what;
+    EXPECT_TRUE(run.decision_lists.empty()) << what;
     EXPECT_TRUE(run.summary.empty()) << what;
     EXPECT_TRUE(run.spare.empty()) << what;
     EXPECT_TRUE(run.date.is_not_a_date()) << what;
