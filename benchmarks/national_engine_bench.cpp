@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -180,44 +182,135 @@ BENCHMARK(BM_ProjectionFloor)
 // (`<name>_ns/person`).
 constexpr int kPairs = 10;  // 5-11 s a repetition at 1,000,000 people
 
+using Clock = std::chrono::steady_clock;
+template <class Job>
+double seconds(Job& job) {
+  const auto from = Clock::now();
+  job();
+  return std::chrono::duration<double>(Clock::now() - from).count();
+}
+
+// One pair: each job's seconds, `a` run first or second.
+struct Pair {
+  double a = 0;
+  double b = 0;
+};
+template <class JobA, class JobB>
+Pair time_pair(JobA& job_a, JobB& job_b, bool a_first) {
+  Pair p;
+  if (a_first) {
+    p.a = seconds(job_a);
+    p.b = seconds(job_b);
+  } else {
+    p.b = seconds(job_b);
+    p.a = seconds(job_a);
+  }
+  return p;
+}
+
+double median(std::vector<double> x) {
+  std::sort(x.begin(), x.end());
+  const std::size_t k = x.size();
+  return k % 2 ? x[k / 2] : (x[k / 2 - 1] + x[k / 2]) / 2;
+}
+
+// The pairs' ratios as counters: their number, median, smallest and largest.
+void report_ratios(benchmark::State& state, const std::vector<double>& ratios) {
+  state.counters["pairs"] = static_cast<double>(ratios.size());
+  state.counters["ratio"] = median(ratios);
+  state.counters["ratio_min"] = *std::min_element(ratios.begin(), ratios.end());
+  state.counters["ratio_max"] = *std::max_element(ratios.begin(), ratios.end());
+}
+
+// Each job's time a person over all the pairs, for state.range(0) people.
+void report_per_person(benchmark::State& state, const char* name, double seconds_in_all, std::size_t pairs) {
+  const double n = static_cast<double>(state.range(0)) * static_cast<double>(pairs);
+  state.counters["people"] = static_cast<double>(state.range(0));
+  state.counters[std::string(name) + "_ns/person"] = seconds_in_all * 1e9 / n;
+}
+
+// Two jobs over the same state.range(0) people, in pairs: the ratios, and each job's time a person.
 template <class JobA, class JobB>
 void in_pairs(benchmark::State& state, const char* a_name, JobA job_a, const char* b_name, JobB job_b) {
-  using Clock = std::chrono::steady_clock;
-  auto seconds = [](auto& job) {
-    const auto from = Clock::now();
-    job();
-    return std::chrono::duration<double>(Clock::now() - from).count();
-  };
   std::vector<double> ratios;
   double a_total = 0;
   double b_total = 0;
   bool a_first = true;
   for (auto _ : state) {
-    double a_s = 0;
-    double b_s = 0;
-    if (a_first) {
-      a_s = seconds(job_a);
-      b_s = seconds(job_b);
-    } else {
-      b_s = seconds(job_b);
-      a_s = seconds(job_a);
-    }
+    const Pair p = time_pair(job_a, job_b, a_first);
     a_first = !a_first;
-    ratios.push_back(a_s / b_s);
-    a_total += a_s;
-    b_total += b_s;
+    ratios.push_back(p.a / p.b);
+    a_total += p.a;
+    b_total += p.b;
   }
   if (ratios.empty()) return;
-  std::sort(ratios.begin(), ratios.end());
-  const std::size_t k = ratios.size();
-  const double n = static_cast<double>(state.range(0)) * static_cast<double>(k);
-  state.counters["people"] = static_cast<double>(state.range(0));
-  state.counters["pairs"] = static_cast<double>(k);
-  state.counters["ratio"] = k % 2 ? ratios[k / 2] : (ratios[k / 2 - 1] + ratios[k / 2]) / 2;
-  state.counters["ratio_min"] = ratios.front();
-  state.counters["ratio_max"] = ratios.back();
-  state.counters[std::string(a_name) + "_ns/person"] = a_total * 1e9 / n;
-  state.counters[std::string(b_name) + "_ns/person"] = b_total * 1e9 / n;
+  report_ratios(state, ratios);
+  report_per_person(state, a_name, a_total, ratios.size());
+  report_per_person(state, b_name, b_total, ratios.size());
+}
+
+// What this machine's two cores give two threads at all: a loop of arithmetic on registers alone (no memory, so
+// nothing the threads share but the machine), 2 × kMachineSteps steps on one thread against kMachineSteps on each of
+// two (a thread started and joined, as the engine's runs do). A virtual machine's two cores may share a physical one,
+// or be slowed when its host is busy: on the fourteenth round's machine, ten pairs of it alone gave 1.47-1.76x in
+// three repetitions (single pairs 1.06-2.13x), one minute after a first try had given 1.74-2.04x.
+constexpr long kMachineSteps = 25'000'000;  // about 35 ms a thread there
+std::uint64_t machine_steps(std::uint64_t seed, long steps) {
+  std::uint64_t a = seed;
+  std::uint64_t b = seed * 3;
+  std::uint64_t c = seed * 5;
+  std::uint64_t d = seed * 7;
+  for (long i = 0; i < steps; ++i) {  // four chains that do not wait for one another, and a branch
+    a = a * 6364136223846793005ULL + 1;
+    b ^= b << 13;
+    b ^= b >> 7;
+    c += a >> 3;
+    d = (d + (c & 0xff)) ^ (b >> 11);
+    if ((a >> 60) == 3) d += 1;
+  }
+  return a ^ b ^ c ^ d;
+}
+void machine_one_thread() { benchmark::DoNotOptimize(machine_steps(1, 2 * kMachineSteps)); }
+void machine_two_threads() {
+  std::uint64_t other = 0;
+  std::thread helper([&other] { other = machine_steps(2, kMachineSteps); });
+  const std::uint64_t mine = machine_steps(3, kMachineSteps);
+  helper.join();
+  benchmark::DoNotOptimize(mine ^ other);
+}
+
+// One thread over two, in pairs (`ratio`: the speed-up, one thread's time over two's), each pair followed by a pair of
+// the machine's own arithmetic, so that the speed-up can be read beside what the machine gave two threads at that
+// moment: `machine_ratio` (the median of those pairs) and `of_machine` (the median of the engine's speed-up over the
+// machine's, pair by pair).
+template <class One, class Two>
+void two_threads_over_one(benchmark::State& state, One one, Two two) {
+  auto machine_one = machine_one_thread;
+  auto machine_two = machine_two_threads;
+  std::vector<double> ratios;
+  std::vector<double> machine;
+  std::vector<double> of_machine;
+  double one_total = 0;
+  double two_total = 0;
+  bool one_first = true;
+  for (auto _ : state) {
+    const Pair p = time_pair(one, two, one_first);
+    const Pair m = time_pair(machine_one, machine_two, one_first);
+    one_first = !one_first;
+    ratios.push_back(p.a / p.b);
+    machine.push_back(m.a / m.b);
+    of_machine.push_back(ratios.back() / machine.back());
+    one_total += p.a;
+    two_total += p.b;
+  }
+  if (ratios.empty()) return;
+  report_ratios(state, ratios);
+  report_per_person(state, "one_thread", one_total, ratios.size());
+  report_per_person(state, "two_threads", two_total, ratios.size());
+  state.counters["machine_ratio"] = median(machine);
+  state.counters["machine_ratio_min"] = *std::min_element(machine.begin(), machine.end());
+  state.counters["machine_ratio_max"] = *std::max_element(machine.begin(), machine.end());
+  state.counters["of_machine"] = median(of_machine);
 }
 
 // The jobs the pairs time: the what-if projection into `results`, and the 17 August run into `run`, on `threads`.
@@ -245,8 +338,8 @@ void BM_ProjectionOverFloor(benchmark::State& state) {
   in_pairs(state, "engine", engine, "floor", floor_job);
 }
 
-// The what-if projection on one thread over the same on two: the speed-up, `ratio` = one thread's time / two's. Each
-// thread count runs into results of its own, as BM_ProjectionPeopleReused does.
+// The what-if projection on one thread over the same on two: the speed-up. Each thread count runs into results of
+// its own, as BM_ProjectionPeopleReused does.
 void BM_ProjectionTwoThreadsOverOne(benchmark::State& state) {
   const auto& people = national(state.range(0));
   std::vector<Projection> one_results;
@@ -255,12 +348,12 @@ void BM_ProjectionTwoThreadsOverOne(benchmark::State& state) {
   auto two = projection_job(people, two_results, 2);
   one();  // the first run of each loop: the memory is the system's
   two();
-  in_pairs(state, "one_thread", one, "two_threads", two);
+  two_threads_over_one(state, one, two);
 }
 
-// The 17 August run (DayRun reused) on one thread over the same on two: `ratio` = one thread's time / two's. Each
-// thread count runs into a DayRun of its own (a run on one thread would drop the lists a run on two keeps for its
-// second thread), as BM_RemissionRunAugust17Reused does.
+// The 17 August run (DayRun reused) on one thread over the same on two: the speed-up. Each thread count runs into a
+// DayRun of its own (a run on one thread would drop the lists a run on two keeps for its second thread), as
+// BM_RemissionRunAugust17Reused does.
 void BM_RemissionRunTwoThreadsOverOne(benchmark::State& state) {
   const auto& people = national(state.range(0));
   DayRun one_run;
@@ -269,7 +362,7 @@ void BM_RemissionRunTwoThreadsOverOne(benchmark::State& state) {
   auto two = august_17_job(people, two_run, 2);
   one();  // the first run of each daily job: the memory is the system's
   two();
-  in_pairs(state, "one_thread", one, "two_threads", two);
+  two_threads_over_one(state, one, two);
 }
 
 const auto kPairsAtLargest = [](benchmark::internal::Benchmark* b) {
