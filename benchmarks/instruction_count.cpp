@@ -12,6 +12,7 @@
 // depend on how many (the mix of the population is the same), so a small population, quick under callgrind, speaks
 // for a million.
 #include "national_floor.hpp"
+#include "national_population.hpp"
 
 #include <binaan/facility/facility.hpp>
 #include <binaan/io/archive.hpp>
@@ -38,8 +39,6 @@
 namespace {
 
 using namespace binaan;
-
-constexpr std::uint64_t kNationalSeed = 20260817;  // as the benchmarks' (national_support.hpp)
 
 volatile std::int64_t sink;  // what a job makes, kept so that the compiler keeps the job
 
@@ -75,7 +74,7 @@ int main(int argc, char** argv) {
   if (!BINAAN_COUNTING)
     std::fprintf(stderr, "binaan_instruction_count: built without valgrind/callgrind.h: the jobs run, nothing is counted\n");
   try {
-    const std::vector<Case> people = synth::generate_population(people_count, kNationalSeed, 1);
+    const std::vector<Case> people = synth::generate_population(people_count, bench::kNationalSeed, 1);
     const Engine engine;
 
     // The engine, on one thread, into the results of its last run (the what-if loop, the daily job).
@@ -88,7 +87,7 @@ int main(int argc, char** argv) {
     count("floor", runs, [&] { sink = bench::floor::checksum(people, holidays); });
     DayRun day_run;
     count("remission-run-17-august", runs, [&] {
-      engine.run_grant_day(people, make_date(2026, 8, 17), day_run, 1);
+      engine.run_grant_day(people, bench::august_17(), day_run, 1);
       sink = static_cast<std::int64_t>(day_run.outcomes.size());
     });
 

@@ -14,6 +14,7 @@
 namespace {
 
 using namespace binaan;
+using binaan::bench::august_17;
 using binaan::bench::count_people;
 using binaan::bench::national;
 
@@ -21,9 +22,6 @@ using binaan::bench::national;
 // virtual machine (page-cache writes of another process, huge pages not at hand); several are averaged, and
 // scripts/bench runs each benchmark several times (--benchmark_repetitions) and reports the median and the best.
 constexpr double kMinSeconds = 1.0;
-
-// The grant day of the grant-day benchmarks: 17 August, when everyone has the RU candidate (Keppres 174/1999 Art. 4).
-Date august_17() { return make_date(2026, 8, 17); }
 
 // ---- Projection: every person's dates, custody and parole scenarios, no decisions and no text ----
 

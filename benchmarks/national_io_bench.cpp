@@ -118,7 +118,7 @@ BENCHMARK(BM_ProjectionJsonLines)->Apply(bench::per_size)->UseRealTime()->MinTim
 
 void BM_RemissionRunJson(benchmark::State& state) {
   const auto& people = national(state.range(0));
-  const DayRun run = bench::engine().run_grant_day(people, make_date(2026, 8, 17), 0);
+  const DayRun run = bench::engine().run_grant_day(people, bench::august_17(), 0);
   RenderOptions render;
   render.indent = -1;
   text_written(state, [&] { return day_run_to_json(run, render); });

@@ -5,6 +5,8 @@
 // Sizes: each benchmark runs on BINAAN_BENCH_PEOPLE people (a comma-separated list; default 100000, modest enough
 // for a quick run). scripts/bench sets it to 1000000, the size the performance targets are stated for.
 
+#include "national_population.hpp"
+
 #include <binaan/people/case.hpp>
 #include <binaan/rules/engine.hpp>
 #include <binaan/synth/population.hpp>
@@ -30,7 +32,6 @@
 
 namespace binaan::bench {
 
-inline constexpr std::uint64_t kNationalSeed = 20260817;
 inline constexpr std::int64_t kDefaultPeople = 100'000;
 
 /// The sizes to run, from BINAAN_BENCH_PEOPLE.
