@@ -212,12 +212,13 @@ double median(std::vector<double> x) {
   return k % 2 ? x[k / 2] : (x[k / 2 - 1] + x[k / 2]) / 2;
 }
 
-// The pairs' ratios as counters: their number, median, smallest and largest.
-void report_ratios(benchmark::State& state, const std::vector<double>& ratios) {
+// The pairs' ratios as counters: their number (`pairs`), and their median, smallest and largest (`key`, `key_min`,
+// `key_max`).
+void report_ratios(benchmark::State& state, const std::vector<double>& ratios, const std::string& key = "ratio") {
   state.counters["pairs"] = static_cast<double>(ratios.size());
-  state.counters["ratio"] = median(ratios);
-  state.counters["ratio_min"] = *std::min_element(ratios.begin(), ratios.end());
-  state.counters["ratio_max"] = *std::max_element(ratios.begin(), ratios.end());
+  state.counters[key] = median(ratios);
+  state.counters[key + "_min"] = *std::min_element(ratios.begin(), ratios.end());
+  state.counters[key + "_max"] = *std::max_element(ratios.begin(), ratios.end());
 }
 
 // Each job's time a person over all the pairs, for state.range(0) people.
@@ -227,32 +228,39 @@ void report_per_person(benchmark::State& state, const char* name, double seconds
   state.counters[std::string(name) + "_ns/person"] = seconds_in_all * 1e9 / n;
 }
 
+// The pairs of a benchmark: each pair's ratio a / b, and each job's seconds in all.
+struct PairLog {
+  std::vector<double> ratios;
+  double a_seconds = 0;
+  double b_seconds = 0;
+  void add(const Pair& p) {
+    ratios.push_back(p.a / p.b);
+    a_seconds += p.a;
+    b_seconds += p.b;
+  }
+};
+
 // Two jobs over the same state.range(0) people, in pairs: the ratios, and each job's time a person.
 template <class JobA, class JobB>
 void in_pairs(benchmark::State& state, const char* a_name, JobA job_a, const char* b_name, JobB job_b) {
-  std::vector<double> ratios;
-  double a_total = 0;
-  double b_total = 0;
+  PairLog log;
   bool a_first = true;
   for (auto _ : state) {
-    const Pair p = time_pair(job_a, job_b, a_first);
+    log.add(time_pair(job_a, job_b, a_first));
     a_first = !a_first;
-    ratios.push_back(p.a / p.b);
-    a_total += p.a;
-    b_total += p.b;
   }
-  if (ratios.empty()) return;
-  report_ratios(state, ratios);
-  report_per_person(state, a_name, a_total, ratios.size());
-  report_per_person(state, b_name, b_total, ratios.size());
+  if (log.ratios.empty()) return;
+  report_ratios(state, log.ratios);
+  report_per_person(state, a_name, log.a_seconds, log.ratios.size());
+  report_per_person(state, b_name, log.b_seconds, log.ratios.size());
 }
 
 // What this machine's two cores give two threads at all: a loop of arithmetic on registers alone (no memory, so
 // nothing the threads share but the machine), 2 × kMachineSteps steps on one thread against kMachineSteps on each of
 // two (a thread started and joined, as the engine's runs do). A virtual machine's two cores may share a physical one,
-// or be slowed when its host is busy: on the fourteenth round's machine, ten pairs of it alone gave 1.47-1.76x in
+// or be slowed when its host is busy: on the fifteenth round's machine, ten pairs of it alone gave 1.47-1.76x in
 // three repetitions (single pairs 1.06-2.13x), one minute after a first try had given 1.74-2.04x. It is not a ceiling:
-// a job that waits for memory leaves a shared core more to give, and the engine's speed-ups were 1.0-1.25 of it.
+// a job that waits for memory leaves a shared core more to give, and the engine's speed-ups were 1.0-1.24 of it.
 constexpr long kMachineSteps = 25'000'000;  // about 35 ms a thread there
 std::uint64_t machine_steps(std::uint64_t seed, long steps) {
   std::uint64_t a = seed;
@@ -286,29 +294,21 @@ template <class One, class Two>
 void two_threads_over_one(benchmark::State& state, One one, Two two) {
   auto machine_one = machine_one_thread;
   auto machine_two = machine_two_threads;
-  std::vector<double> ratios;
-  std::vector<double> machine;
+  PairLog engine;
+  PairLog machine;
   std::vector<double> of_machine;
-  double one_total = 0;
-  double two_total = 0;
   bool one_first = true;
   for (auto _ : state) {
-    const Pair p = time_pair(one, two, one_first);
-    const Pair m = time_pair(machine_one, machine_two, one_first);
+    engine.add(time_pair(one, two, one_first));
+    machine.add(time_pair(machine_one, machine_two, one_first));
     one_first = !one_first;
-    ratios.push_back(p.a / p.b);
-    machine.push_back(m.a / m.b);
-    of_machine.push_back(ratios.back() / machine.back());
-    one_total += p.a;
-    two_total += p.b;
+    of_machine.push_back(engine.ratios.back() / machine.ratios.back());
   }
-  if (ratios.empty()) return;
-  report_ratios(state, ratios);
-  report_per_person(state, "one_thread", one_total, ratios.size());
-  report_per_person(state, "two_threads", two_total, ratios.size());
-  state.counters["machine_ratio"] = median(machine);
-  state.counters["machine_ratio_min"] = *std::min_element(machine.begin(), machine.end());
-  state.counters["machine_ratio_max"] = *std::max_element(machine.begin(), machine.end());
+  if (engine.ratios.empty()) return;
+  report_ratios(state, engine.ratios);
+  report_per_person(state, "one_thread", engine.a_seconds, engine.ratios.size());
+  report_per_person(state, "two_threads", engine.b_seconds, engine.ratios.size());
+  report_ratios(state, machine.ratios, "machine_ratio");
   state.counters["of_machine"] = median(of_machine);
 }
 
