@@ -76,11 +76,12 @@ struct DayRun {
   std::vector<DayOutcome> outcomes;  ///< roster order; people with no candidate that day are left out
 
   /// Every outcome's decisions, each outcome's in grant order and consecutive in one list: one list per thread of
-  /// the run (Engine::run_grant_day), each holding the decisions of the parts of the roster that thread decided. Which thread took which part depends on the moment, so on more than one thread an outcome's
-  /// `list` and `first` do too; what DayRun::decisions_of returns for it does not, and is the same for every thread
-  /// count. Kept apart so that a run on several threads never moves a decision once made: when they were joined into
-  /// one list, moving the second thread's (about 420,000 on 1,000,000 people on 17 August) took most of the
-  /// 6.8–10.2 ms the join of a 130–164 ms run took; the outcomes alone are joined in 1.9–2.7 ms.
+  /// the run (Engine::run_grant_day), each holding the decisions of the parts of the roster that thread decided.
+  /// Which thread took which part depends on the moment, so on more than one thread an outcome's `list` and `first`
+  /// do too; what DayRun::decisions_of returns for it does not, and is the same for every thread count. Kept apart so
+  /// that a run on several threads never moves a decision once made: when they were joined into one list, moving the
+  /// second thread's (about 420,000 on 1,000,000 people on 17 August) took most of the 6.8–10.2 ms the join of a
+  /// 130–164 ms run took; the outcomes alone are joined in 1.9–2.7 ms.
   std::vector<std::vector<Decision>> decision_lists;
   std::vector<SummaryRow> summary;   ///< by kind, level, amount
 
