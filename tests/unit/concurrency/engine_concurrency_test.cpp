@@ -318,6 +318,61 @@ TEST(EngineConcurrency, TheFirstFailureInRosterOrderIsReportedOnAnyThreadCount) 
   }
 }
 
+// Each thread of a grant-day run keeps its decisions in a list of the run's (DayRun::decision_lists): one list a
+// thread, every decision in exactly one outcome's range of one list (none shared, none left over), each range the
+// same decisions as one thread gives the person, into a new DayRun and into the last run's, on 1, 2, 3 and 8 threads,
+// on 17 August and on a day most people have nothing (Christmas).
+TEST(EngineConcurrency, GrantDayRunKeepsEveryDecisionOnceInItsThreadsList) {
+  const Engine engine;
+  const std::vector<Case> people = synth::generate_population(3 * 4096 + 123, 20260817, 2);
+  DayRun reused;
+  for (const Date day : {make_date(2026, 8, 17), make_date(2026, 12, 25)}) {
+    const DayRun serial = engine.run_grant_day(people, day, 1);
+    ASSERT_GT(serial.outcomes.size(), 500u) << format_date(day);
+    for (unsigned threads : {1u, 2u, 3u, 8u}) {
+      for (const bool into_last : {false, true}) {
+        const std::string what = format_date(day) + ", threads " + std::to_string(threads) +
+                                 (into_last ? ", into the last run" : ", a new run");
+        DayRun fresh;
+        DayRun& run = into_last ? reused : fresh;
+        engine.run_grant_day(people, day, run, threads);
+        ASSERT_EQ(run.decision_lists.size(), threads) << what;
+        ASSERT_EQ(run.outcomes.size(), serial.outcomes.size()) << what;
+        std::vector<std::vector<bool>> taken;
+        for (const auto& list : run.decision_lists) taken.emplace_back(list.size(), false);
+        std::size_t counted = 0;
+        for (std::size_t i = 0; i < run.outcomes.size(); ++i) {
+          const DayOutcome& o = run.outcomes[i];
+          ASSERT_EQ(o.person, serial.outcomes[i].person) << what;
+          ASSERT_LT(o.list, run.decision_lists.size()) << what << ", " << o.person;
+          ASSERT_GE(o.count, 1u) << what << ", " << o.person;
+          ASSERT_LE(o.first + o.count, run.decision_lists[o.list].size()) << what << ", " << o.person;
+          for (std::size_t k = o.first; k < o.first + o.count; ++k) {
+            EXPECT_FALSE(taken[o.list][k]) << what << ": decision " << k << " of list " << o.list << " shared";
+            taken[o.list][k] = true;
+          }
+          counted += o.count;
+          const DecisionView got = run.decisions_of(o);
+          const DecisionView expected = serial.decisions_of(serial.outcomes[i]);
+          ASSERT_EQ(got.size(), expected.size()) << what << ", " << o.person;
+          for (std::size_t k = 0; k < got.size(); ++k) {
+            EXPECT_EQ(got[k].kind, expected[k].kind) << what << ", " << o.person;
+            EXPECT_EQ(got[k].outcome, expected[k].outcome) << what << ", " << o.person;
+            EXPECT_EQ(got[k].days, expected[k].days) << what << ", " << o.person;
+            EXPECT_EQ(got[k].rules, expected[k].rules) << what << ", " << o.person;
+            EXPECT_EQ(got[k].failed.size(), expected[k].failed.size()) << what << ", " << o.person;
+          }
+        }
+        EXPECT_EQ(counted, run.decision_count()) << what;
+        EXPECT_EQ(run.decision_count(), serial.decision_count()) << what;
+        for (std::size_t l = 0; l < taken.size(); ++l)
+          EXPECT_EQ(std::count(taken[l].begin(), taken[l].end(), false), 0)
+              << what << ": list " << l << " holds a decision of no outcome";
+      }
+    }
+  }
+}
+
 // A roster of many blocks (the engine hands a roster to its threads in blocks of up to 4,096 people, each to the
 // thread that asks next: the first thread from the front, the others from the back): the same projections and the
 // same grant-day runs, outcome for outcome and decision for decision, on any number of threads, and the first
