@@ -24,7 +24,7 @@ constexpr double kMinSeconds = 1.5;
 
 // A roster read or loaded is memory the process asks the system for afresh (488 bytes a person for the case objects
 // alone). The first time a process touches memory on a virtual machine the host backs it too, and that is paid in the
-// kernel on top of the clearing of the pages: on this project's machine (README, Speed, tenth round) the first load of
+// kernel on top of the clearing of the pages: on this project's machine (docs/speed.md, tenth round) the first load of
 // 1,000,000 people from a binary archive took 1.27–1.32 s, 720–732 ms of it in the kernel, and each timed load after
 // it 0.66–0.70 s, 42–43 ms in the kernel, for the same 231 faults of 2 MiB pages. At a second or more an iteration, a
 // repetition is one iteration, so it measured that first touch: the machine's, not the reader's. So each of these runs

@@ -69,7 +69,7 @@ private:
 ///
 /// The engine reads every case object of a roster once per run. On 4 KiB pages a million cases (488 MB) span
 /// 120,000 pages, and each page the processor's address cache misses costs a walk of the page tables in memory: on
-/// the reference machine (README, Speed) a 17 August run over 1,000,000 people took 257–315 ms with its cases on
+/// the reference machine (docs/speed.md) a 17 August run over 1,000,000 people took 257–315 ms with its cases on
 /// 2 MiB pages and 246–1,084 ms on 4 KiB pages. The library's own roster readers (JSON Lines, CSV, facility
 /// archives), a growing Facility and the synthetic population reserve this way; a program that fills its own roster
 /// should too.
