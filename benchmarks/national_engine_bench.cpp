@@ -260,7 +260,7 @@ void in_pairs(benchmark::State& state, const char* a_name, JobA job_a, const cha
 // two (a thread started and joined, as the engine's runs do). A virtual machine's two cores may share a physical one,
 // or be slowed when its host is busy: on the fifteenth round's machine, ten pairs of it alone gave 1.47-1.76x in
 // three repetitions (single pairs 1.06-2.13x), one minute after a first try had given 1.74-2.04x. It is not a ceiling:
-// a job that waits for memory leaves a shared core more to give, and the engine's speed-ups were 1.0-1.24 of it.
+// a job that waits for memory leaves a shared core more to give, and the engine's speed-ups were 0.95-1.25 of it.
 constexpr long kMachineSteps = 25'000'000;  // about 35 ms a thread there
 std::uint64_t machine_steps(std::uint64_t seed, long steps) {
   std::uint64_t a = seed;
