@@ -389,9 +389,7 @@ void join(std::vector<DayPart>& parts, DayRun& run) {
         pieces[part->blocks[k].block] = {&*part, part->blocks[k].outcome,
                                          last ? part->outcomes.size() : part->blocks[k + 1].outcome};
       }
-    std::size_t moved = 0;
-    for (std::size_t b = parts[0].blocks.size(); b < blocks; ++b) moved += pieces[b].end - pieces[b].begin;
-    run.outcomes.reserve(run.outcomes.size() + moved);  // a no-op: every part's list has room for the whole roster
+    // The run's list never grows here: every part's list was reserved for the whole roster.
     for (std::size_t b = parts[0].blocks.size(); b < blocks; ++b)
       std::move(pieces[b].part->outcomes.begin() + static_cast<std::ptrdiff_t>(pieces[b].begin),
                 pieces[b].part->outcomes.begin() + static_cast<std::ptrdiff_t>(pieces[b].end),
