@@ -7,6 +7,10 @@
 // commuted term receives RU on 17 August and RK on the holiday of their religion once more than 180 days of the
 // current detention are served (Keppres 174/1999 Art. 4, 5; PP 99/2012 Art. 34(2)(b)), amounts by the ladders,
 // until the remission reaches the term end. The holiday dates are looked up in a table made before timing.
+//
+// A floor only if it computes what the engine computes where it can: tests/unit/benchmarks/floor_test.cpp checks that
+// its expiry is the engine's, to the day, for every ladder-only person (an adult with a general offence, a fixed
+// term and no facts, spanning no dasawarsa 17 August) of the benchmarks' population.
 
 #include <binaan/people/case.hpp>
 #include <binaan/time/holiday_calendar.hpp>
