@@ -51,6 +51,7 @@
 #include <binaan/rules/evaluation.hpp>
 #include <binaan/rules/policy.hpp>
 #include <binaan/rules/rule.hpp>
+#include <binaan/rules/what_if.hpp>
 #include <binaan/facility/facility.hpp>
 #include <binaan/privacy/pseudonym.hpp>
 #include <binaan/privacy/research_export.hpp>

@@ -19,8 +19,9 @@ const std::string kRoster = data("tests/data/rosters/grant-day-2019-08-17.jsonl"
 const std::string kRosterCsv = data("tests/data/rosters/grant-day-2019-08-17.csv");
 const std::string kT1 = data("tests/golden/t1-two-years-natal.json");
 
-const std::vector<std::string> kCommands = {"evaluate", "remission-run", "project", "explain", "timeline",
-                                            "stats",    "import",        "export",  "report",  "research-export"};
+const std::vector<std::string> kCommands = {"evaluate", "remission-run", "project", "explain",         "timeline",
+                                            "stats",    "what-if",       "import",  "export",          "report",
+                                            "research-export"};
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -78,6 +79,8 @@ TEST(CliUsage, MissingArguments) {
       {"explain", kRoster},                     // no id
       {"timeline", "T1", kRoster},              // no --svg
       {"stats"},
+      {"what-if", kRoster},                     // no --set
+      {"what-if", "--set", "min_served_days=90"},  // no roster
       {"import", kRoster},                      // no -o
       {"export"},
       {"report", "programmes", kRoster, "--to", "2019-12-31"},  // no --from

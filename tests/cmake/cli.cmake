@@ -1,7 +1,7 @@
 # The command line run as a user runs it: every command's output and exit status (tests/cli/cli_test.cpp), the
 # program passed in by its build path.
 add_executable(binaan_cli_test "${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.cpp"
-  "${CMAKE_CURRENT_SOURCE_DIR}/cli/privacy_cli_test.cpp")
+  "${CMAKE_CURRENT_SOURCE_DIR}/cli/privacy_cli_test.cpp" "${CMAKE_CURRENT_SOURCE_DIR}/cli/what_if_cli_test.cpp")
 target_link_libraries(binaan_cli_test PRIVATE GTest::gtest_main nlohmann_json::nlohmann_json)
 target_compile_definitions(binaan_cli_test PRIVATE
   BINAAN_CLI="$<TARGET_FILE:binaan_cli>"

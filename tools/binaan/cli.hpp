@@ -228,5 +228,6 @@ int run_import(const std::vector<std::string>& argv);
 int run_export(const std::vector<std::string>& argv);
 int run_report(const std::vector<std::string>& argv);
 int run_stats(const std::vector<std::string>& argv);
+int run_what_if(const std::vector<std::string>& argv);
 
 }  // namespace binaan::cli

@@ -22,6 +22,7 @@ constexpr const char* kMainUsage =
     "  explain        ID --on DATE FACILITY|ROSTER: one person's decisions on a day, in prose with citations\n"
     "  timeline       ID FACILITY|ROSTER --svg FILE: a picture of one sentence for the inmate's family\n"
     "  stats          FACILITY|ROSTER: population by offence, religion, sentence length; releases by month\n"
+    "  what-if        FACILITY|ROSTER --set NAME=VALUE: everyone's dates under a changed policy, compared\n"
     "  import         ROSTER -o FACILITY: a facility archive from a roster\n"
     "  export         FACILITY -o FILE: the people of a facility as a roster\n"
     "  report         programmes|partners|head FACILITY --from DATE --to DATE: programme reports of a period\n"
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
       {"explain", run_explain},
       {"timeline", run_timeline},
       {"stats", run_stats},
+      {"what-if", run_what_if},
       {"import", run_import},
       {"export", run_export},
       {"report", run_report},
