@@ -39,10 +39,6 @@ std::optional<Date> projected_date(const Projection& pr, ProjectedDate d) {
 
 namespace {
 
-constexpr ProjectedDate kCompared[kProjectedDates] = {
-    ProjectedDate::Expiry, ProjectedDate::FinalRelease, ProjectedDate::Asimilasi, ProjectedDate::Cmk,
-    ProjectedDate::Pb,     ProjectedDate::Cb,           ProjectedDate::CmbStart,  ProjectedDate::ParoleExpiry};
-
 // Adds one person's date, in the base (a) and the alternative (b), to `s`; true when it differs.
 bool count_shift(DateShift& s, const std::optional<Date>& a, const std::optional<Date>& b) {
   if (!a && !b) return false;
@@ -75,7 +71,7 @@ bool count_shift(DateShift& s, const std::optional<Date>& a, const std::optional
 
 bool projection_changed(const Projection& base, const Projection& alternative) {
   if (base.remission_days != alternative.remission_days) return true;
-  return std::any_of(std::begin(kCompared), std::end(kCompared), [&](ProjectedDate d) {
+  return std::any_of(kAllProjectedDates.begin(), kAllProjectedDates.end(), [&](ProjectedDate d) {
     return projected_date(base, d) != projected_date(alternative, d);
   });
 }
@@ -93,7 +89,7 @@ ProjectionComparison compare_projections(const std::vector<Projection>& base,
     const Projection& a = base[i];
     const Projection& b = alternative[i];
     bool changed = a.remission_days != b.remission_days;
-    for (ProjectedDate d : kCompared)
+    for (ProjectedDate d : kAllProjectedDates)
       changed |= count_shift(c.shifts[static_cast<std::size_t>(d)], projected_date(a, d), projected_date(b, d));
     c.changed += changed ? 1 : 0;
     c.remission_days += a.remission_days;

@@ -56,10 +56,6 @@ constexpr const char* kHelp =
 
 using Json = nlohmann::ordered_json;
 
-constexpr ProjectedDate kDates[] = {ProjectedDate::Expiry, ProjectedDate::FinalRelease, ProjectedDate::Asimilasi,
-                                    ProjectedDate::Cmk,    ProjectedDate::Pb,           ProjectedDate::Cb,
-                                    ProjectedDate::CmbStart, ProjectedDate::ParoleExpiry};
-
 // One parameter changed: its name, and its value in the base policy and in the alternative (file form).
 struct Change {
   std::string name;
@@ -139,7 +135,7 @@ std::string to_json(const ProjectionComparison& c, const std::vector<Change>& ch
   j["due_at_once"] = c.due_at_once;
   j["held_longer"] = c.held_longer;
   Json dates = Json::array();
-  for (ProjectedDate d : kDates) {
+  for (ProjectedDate d : kAllProjectedDates) {
     const DateShift& s = c.shift(d);
     dates.push_back(Json{{"date", to_string(d)},
                          {"earlier", s.earlier},
@@ -202,7 +198,7 @@ std::string to_text(const ProjectionComparison& c, const std::vector<Change>& ch
       << tr(lang, "mean", "rerata") << std::setw(7) << tr(lang, "most", "paling") << std::setw(11)
       << tr(lang, "unchanged", "tetap") << std::setw(8) << tr(lang, "gained", "baru") << std::setw(8)
       << tr(lang, "lost", "hilang") << '\n';
-  for (ProjectedDate d : kDates) {
+  for (ProjectedDate d : kAllProjectedDates) {
     const DateShift& s = c.shift(d);
     out << std::left << std::setw(15) << date_words(d, lang) << std::right << std::setw(9) << s.earlier << std::setw(8)
         << mean_days(s.days_earlier, s.earlier) << std::setw(7) << s.most_earlier << std::setw(9) << s.later
@@ -216,7 +212,7 @@ std::string to_text(const ProjectionComparison& c, const std::vector<Change>& ch
 std::string to_csv(const std::vector<Case>& people, const std::vector<Projection>& base,
                    const std::vector<Projection>& alternative) {
   std::string out = "id";
-  for (ProjectedDate d : kDates) {
+  for (ProjectedDate d : kAllProjectedDates) {
     out += ',';
     out += to_string(d);
     out += ',';
@@ -227,7 +223,7 @@ std::string to_csv(const std::vector<Case>& people, const std::vector<Projection
   for (std::size_t i = 0; i < base.size(); ++i) {
     if (!projection_changed(base[i], alternative[i])) continue;
     append_csv_field(out, people[i].person().id());
-    for (ProjectedDate d : kDates)
+    for (ProjectedDate d : kAllProjectedDates)
       for (const Projection* p : {&base[i], &alternative[i]}) {
         out += ',';
         if (const auto day = projected_date(*p, d)) out += format_date(*day);

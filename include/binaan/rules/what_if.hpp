@@ -22,6 +22,10 @@ namespace binaan {
 /// The dates of a Projection that a what-if compares, in this order.
 enum class ProjectedDate : std::uint8_t { Expiry, FinalRelease, Asimilasi, Cmk, Pb, Cb, CmbStart, ParoleExpiry };
 inline constexpr std::size_t kProjectedDates = 8;
+/// Every ProjectedDate, in order: what a comparison counts, and how a program lists them.
+inline constexpr std::array<ProjectedDate, kProjectedDates> kAllProjectedDates = {
+    ProjectedDate::Expiry, ProjectedDate::FinalRelease, ProjectedDate::Asimilasi, ProjectedDate::Cmk,
+    ProjectedDate::Pb,     ProjectedDate::Cb,           ProjectedDate::CmbStart,  ProjectedDate::ParoleExpiry};
 
 /// The key of the date in case-format.md's result: "expiry", "final_release", "asimilasi", "cmk", "pb", "cb",
 /// "cmb_start", "parole_expiry" (the earliest-parole scenario's expiry).

@@ -55,6 +55,7 @@ TEST(WhatIf, NamesAndDatesOfEveryComparedDate) {
   const char* names[] = {"expiry", "final_release", "asimilasi", "cmk", "pb", "cb", "cmb_start", "parole_expiry"};
   ASSERT_EQ(expected.size(), kProjectedDates);
   for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(kAllProjectedDates[i], expected[i].first);
     EXPECT_EQ(to_string(expected[i].first), names[i]);
     EXPECT_EQ(format_date(*projected_date(p, expected[i].first)), expected[i].second) << names[i];
     EXPECT_FALSE(projected_date(Projection{}, expected[i].first)) << names[i];

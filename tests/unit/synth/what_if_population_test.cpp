@@ -55,8 +55,7 @@ TEST(WhatIfPopulation, CountsAddUpPersonByPerson) {
   for (std::size_t i = 0; i < a.size(); ++i) changed += projection_changed(a[i], b[i]) ? 1u : 0u;
   EXPECT_EQ(c.changed, changed);
   EXPECT_GT(changed, 0u);
-  for (std::size_t k = 0; k < kProjectedDates; ++k) {
-    const auto d = static_cast<ProjectedDate>(k);
+  for (ProjectedDate d : kAllProjectedDates) {
     std::size_t earlier = 0, later = 0, same = 0, gained = 0, lost = 0, neither = 0;
     std::int64_t days_earlier = 0, days_later = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
