@@ -139,10 +139,7 @@ int run_remission_run(const std::vector<std::string>& argv) {
   const std::string out = format == "json"  ? day_run_to_json(run, render) + "\n"
                           : format == "csv" ? day_run_csv(run)
                                             : day_run_text(run, render);
-  timing.lap("render");
-  emit(args, out);
-  timing.lap("write");
-  timing.total(people);
+  emit_timed(args, out, timing, people);
   return kOk;
 }
 

@@ -267,10 +267,7 @@ int run_what_if(const std::vector<std::string>& argv) {
   const std::string out = format == "json"  ? to_json(comparison, changes)
                           : format == "csv" ? to_csv(population.people(), base, alternative)
                                             : to_text(comparison, changes, lang);
-  timing.lap("render");
-  emit(args, out);
-  timing.lap("write");
-  timing.total(people);
+  emit_timed(args, out, timing, people);
   return kOk;
 }
 

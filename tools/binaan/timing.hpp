@@ -3,6 +3,8 @@
 // with the people per second where the phase handles people — the program's own speed figures on the user's data
 // and machine (benchmarks/ has the controlled ones). Off, it measures nothing and prints nothing.
 
+#include "cli.hpp"
+
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
@@ -48,5 +50,14 @@ private:
   Clock::time_point start_;
   Clock::time_point last_;
 };
+
+/// The end of a command that renders its whole output as one text: the render phase ends, the text goes out (emit:
+/// standard output, or -o FILE atomically), the write phase ends, and the total is printed.
+inline void emit_timed(const Args& args, const std::string& text, Timing& timing, std::size_t people) {
+  timing.lap("render");
+  emit(args, text);
+  timing.lap("write");
+  timing.total(people);
+}
 
 }  // namespace binaan::cli
