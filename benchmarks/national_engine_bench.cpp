@@ -4,6 +4,8 @@
 #include "national_floor.hpp"
 #include "national_support.hpp"
 
+#include <binaan/rules/what_if.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -96,6 +98,47 @@ BENCHMARK(BM_EvaluateAllPeople)
     ->Apply([](benchmark::internal::Benchmark* b) {
       bench::per_size(b);
       b->Arg(10'000);
+    })
+    ->UseRealTime()
+    ->MinTime(kMinSeconds)
+    ->Unit(benchmark::kMillisecond);
+
+// ---- A what-if question: everyone under the policy and under the policy changed, compared ----
+
+// What `binaan what-if --set min_served_days=90` computes (more than 90 days served instead of 180, PP 99/2012
+// Art. 34(2)(b)): both projections into the vectors of the last question, as an analyst's session asking one
+// question after another does, and the comparison (compare_projections); "compare" is the comparison alone.
+void BM_WhatIf(benchmark::State& state) {
+  const auto& people = national(state.range(0));
+  const auto threads = static_cast<unsigned>(state.range(1));
+  Policy ninety = bench::engine().policy();
+  ninety.min_served_days = 90;
+  const Engine alternative(ninety, bench::engine().calendar());
+  std::vector<Projection> base, changed;
+  bench::engine().project_all(people, base, threads);  // the first question's memory is the system's
+  alternative.project_all(people, changed, threads);
+  std::size_t moved = 0;
+  double compare_seconds = 0;
+  for (auto _ : state) {
+    bench::engine().project_all(people, base, threads);
+    alternative.project_all(people, changed, threads);
+    const auto start = std::chrono::steady_clock::now();
+    const ProjectionComparison c = compare_projections(base, changed, august_17());
+    compare_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    moved = c.shift(ProjectedDate::Expiry).earlier;
+    benchmark::DoNotOptimize(c.changed);
+  }
+  count_people(state, state.range(0));
+  state.counters["compare_ms"] = 1e3 * compare_seconds / static_cast<double>(state.iterations());
+  state.counters["expiry_earlier"] = static_cast<double>(moved);
+}
+BENCHMARK(BM_WhatIf)
+    ->Apply([](benchmark::internal::Benchmark* b) {
+      b->ArgNames({"people", "threads"});
+      for (std::int64_t n : bench::people_sizes()) {
+        b->Args({n, 1});
+        b->Args({n, 2});
+      }
     })
     ->UseRealTime()
     ->MinTime(kMinSeconds)
