@@ -25,6 +25,15 @@ using binaan::bench::national;
 // scripts/bench runs each benchmark several times (--benchmark_repetitions) and reports the median and the best.
 constexpr double kMinSeconds = 1.0;
 
+// Every size of the run (BINAAN_BENCH_PEOPLE), on one thread and on two.
+const auto kRunSizes = [](benchmark::internal::Benchmark* b) {
+  b->ArgNames({"people", "threads"});
+  for (std::int64_t n : bench::people_sizes()) {
+    b->Args({n, 1});
+    b->Args({n, 2});
+  }
+};
+
 // ---- Projection: every person's dates, custody and parole scenarios, no decisions and no text ----
 
 void BM_ProjectionPeople(benchmark::State& state) {
@@ -133,13 +142,7 @@ void BM_WhatIf(benchmark::State& state) {
   state.counters["expiry_earlier"] = static_cast<double>(moved);
 }
 BENCHMARK(BM_WhatIf)
-    ->Apply([](benchmark::internal::Benchmark* b) {
-      b->ArgNames({"people", "threads"});
-      for (std::int64_t n : bench::people_sizes()) {
-        b->Args({n, 1});
-        b->Args({n, 2});
-      }
-    })
+    ->Apply(kRunSizes)
     ->UseRealTime()
     ->MinTime(kMinSeconds)
     ->Unit(benchmark::kMillisecond);
@@ -175,13 +178,6 @@ void remission_run(benchmark::State& state, const std::vector<Case>& people, boo
 }
 void BM_RemissionRunAugust17(benchmark::State& state) { remission_run(state, national(state.range(0)), false); }
 void BM_RemissionRunAugust17Reused(benchmark::State& state) { remission_run(state, national(state.range(0)), true); }
-const auto kRunSizes = [](benchmark::internal::Benchmark* b) {
-  b->ArgNames({"people", "threads"});
-  for (std::int64_t n : bench::people_sizes()) {
-    b->Args({n, 1});
-    b->Args({n, 2});
-  }
-};
 BENCHMARK(BM_RemissionRunAugust17)
     ->Apply(kRunSizes)
     ->UseRealTime()
