@@ -89,6 +89,20 @@ BENCHMARK(BM_ProjectionPeopleReused)
     ->MinTime(kMinSeconds)
     ->Unit(benchmark::kMillisecond);
 
+// The linear-growth target in pairs at the same moments (defined with the other pairs, below): registered here, so
+// that it runs right after the largest projection above, while that roster is still generated.
+void BM_ProjectionLinearGrowth(benchmark::State& state);
+BENCHMARK(BM_ProjectionLinearGrowth)
+    ->Apply([](benchmark::internal::Benchmark* b) {
+      b->ArgNames({"people"});
+      const std::int64_t n = bench::scale_size();
+      b->Arg(n > 0 ? n : bench::largest_size());
+    })
+    ->Iterations(4)
+    ->Repetitions(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
 // ---- The same people as full Evaluations (grants listed, path to PB, ids and policy named), decisions off ----
 
 void BM_EvaluateAllPeople(benchmark::State& state) {
@@ -374,6 +388,28 @@ void BM_ProjectionOverFloor(benchmark::State& state) {
   engine();  // the first run of the loop: the memory is the system's
   auto floor_job = [&] { benchmark::DoNotOptimize(bench::floor::checksum(people, holidays)); };
   in_pairs(state, "engine", engine, "floor", floor_job);
+}
+
+// Issue 6's linear growth: a person's time in a projection of state.range(0) people (10,000,000 in scripts/bench) over
+// a person's time in projections of 10,000, in pairs at the same moments; each pair projects the 10,000 as many times
+// as makes the same number of people (1,000 times for 10,000,000), each into the results of its last run. `ratio` is
+// the large roster's time a person over the small one's. The small roster's cases and results (5.7 MB) fit in the
+// processor's last cache, the large one's (6 GB) in nothing: the ratio includes what the memory costs at scale.
+constexpr std::int64_t kSmallRoster = 10'000;
+void BM_ProjectionLinearGrowth(benchmark::State& state) {
+  const auto& large = national(state.range(0));
+  const auto& small = national(kSmallRoster);
+  std::vector<Projection> large_results;
+  std::vector<Projection> small_results;
+  auto large_job = projection_job(large, large_results, 1);
+  const std::int64_t rounds = std::max<std::int64_t>(1, state.range(0) / kSmallRoster);
+  auto small_job = [&] {
+    for (std::int64_t r = 0; r < rounds; ++r) bench::engine().project_all(small, small_results, 1);
+    benchmark::DoNotOptimize(small_results.data());
+  };
+  large_job();  // the first runs of the loops: the memory is the system's
+  small_job();
+  in_pairs(state, "large", large_job, "small", small_job);
 }
 
 // The what-if projection on one thread over the same on two: the speed-up. Each thread count runs into results of
