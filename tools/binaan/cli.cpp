@@ -97,10 +97,14 @@ std::vector<std::string> with(std::vector<std::string> options, std::initializer
   return options;
 }
 
+Policy policy_of(const std::optional<std::string>& file, bool strict) {
+  Policy policy = file ? read_policy_json(read_file_text(*file, 1u << 20), *file) : default_policy();
+  if (strict) policy.assume_unrecorded_facts = false;
+  return policy;
+}
+
 Engine make_engine(const Args& args) {
-  Policy policy = default_policy();
-  if (auto file = args.option("policy")) policy = read_policy_json(read_file_text(*file, 1u << 20), *file);
-  if (args.flag("strict")) policy.assume_unrecorded_facts = false;
+  Policy policy = policy_of(args.option("policy"), args.flag("strict"));
   HolidayCalendar calendar = HolidayCalendar::builtin();
   if (auto file = args.option("holidays"))
     calendar = calendar.overridden_by(HolidayCalendar::from_csv(read_file_text(*file, 16u << 20), *file));

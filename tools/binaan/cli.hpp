@@ -54,6 +54,10 @@ Lang language(const Args& args);
 /// The text in the chosen language.
 inline const char* tr(Lang lang, const char* en, const char* id) { return lang == Lang::Id ? id : en; }
 
+/// The policy of a policy file (JSON, at most 1 MiB), or the Indonesian default without one; `strict` turns
+/// assume_unrecorded_facts off (`--strict`). Throws InputError naming the file.
+Policy policy_of(const std::optional<std::string>& file, bool strict);
+
 /// The engine from the common options `--policy FILE` and `--holidays FILE` (which overrides rows of the built-in
 /// table), with `--strict` turning assume_unrecorded_facts off.
 Engine make_engine(const Args& args);

@@ -21,12 +21,13 @@ namespace binaan::cli {
 
 namespace {
 constexpr const char* kHelp =
-    "usage: binaan what-if FACILITY|ROSTER --set NAME=VALUE[,NAME=VALUE...] [--as-of DATE]\n"
-    "                      [--format text|json|csv] [--lang id|en] [--strict] [--threads N] [--holidays FILE]\n"
-    "                      [--policy FILE] [-o FILE] [--timing]\n"
+    "usage: binaan what-if FACILITY|ROSTER --set NAME=VALUE[,NAME=VALUE...] | --alternative FILE [--set ...]\n"
+    "                      [--as-of DATE] [--format text|json|csv] [--lang id|en] [--strict] [--threads N]\n"
+    "                      [--holidays FILE] [--policy FILE] [-o FILE] [--timing]\n"
     "\n"
-    "Projects every person twice, under the policy (the Indonesian default, or --policy FILE) and under the same\n"
-    "policy with the parameters of --set changed, and says how the dates move: for each of expiry, final release,\n"
+    "Projects every person twice, under the policy (the Indonesian default, or --policy FILE) and under an\n"
+    "alternative (the policy with the parameters of --set changed, or the policy file of --alternative with them\n"
+    "changed), and says which parameters differ and how the dates move: for each of expiry, final release,\n"
     "asimilasi, CMK, PB, CB, CMB and the earliest-parole expiry, how many people it moves earlier and later and by\n"
     "how many days, and how many gain or lose it; the remission days in all; and on the as-of day how many people\n"
     "would be released at once, and how many released would still be held. A person's own policy overrides (a\n"
@@ -35,6 +36,7 @@ constexpr const char* kHelp =
     "  --set NAME=VALUE,... the parameters changed, named as in a policy file (case-format.md), e.g.\n"
     "                      min_served_days=90, ladder_index=anniversaries, pb_min_fraction=6m,\n"
     "                      assume_unrecorded_facts=false, uu22_from=2023-01-01\n"
+    "  --alternative FILE  a policy file (JSON, as --policy) for the alternative, instead of the policy\n"
     "  --as-of DATE        the day of \"released at once\" (default: the system date, printed on standard error)\n"
     "  --format text       a summary for reading (default)\n"
     "           json       the summary as one JSON object: as_of, changes (name, base, alternative), people,\n"
@@ -45,7 +47,8 @@ constexpr const char* kHelp =
     "                      under the alternative (expiry, expiry_alternative, ..., parole_expiry_alternative), then\n"
     "                      remission_days, remission_days_alternative; a date that does not apply is an empty cell\n"
     "  --lang id|en        language of the text (default: from LANG)\n"
-    "  --strict            a missing assessment makes a decision 'needs review' instead of an assumption (both)\n"
+    "  --strict            a missing assessment makes a decision 'needs review' instead of an assumption (both\n"
+    "                      policies)\n"
     "  --timing            each phase's wall time and people per second on standard error\n"
     "  --threads N         worker threads (default 0: all cores)\n"
     "  --holidays FILE     holiday table (CSV) overriding the built-in rows\n"
@@ -82,10 +85,9 @@ ParameterValue typed_value(const ParameterInfo& info, const std::string& text) {
   return text;
 }
 
-// The policy of `base` with the changes of `--set` (a comma-separated list of NAME=VALUE), and the changes.
-std::pair<Policy, std::vector<Change>> changed_policy(const Policy& base, const std::string& list) {
-  Policy policy = base;
-  std::vector<Change> changes;
+// Applies `--set` (a comma-separated list of NAME=VALUE) to `policy`.
+void apply_set(Policy& policy, const std::string& list) {
+  std::vector<std::string> named;
   std::size_t from = 0;
   while (from <= list.size()) {
     const std::size_t comma = std::min(list.find(',', from), list.size());
@@ -100,16 +102,25 @@ std::pair<Policy, std::vector<Change>> changed_policy(const Policy& base, const 
     if (info == params.end())
       throw UsageError("--set: no policy parameter is named \"" + name + "\" (the names of a policy file, "
                        "case-format.md)");
-    if (std::any_of(changes.begin(), changes.end(), [&](const Change& c) { return c.name == name; }))
-      throw UsageError("--set names " + name + " twice");
+    if (std::find(named.begin(), named.end(), name) != named.end()) throw UsageError("--set names " + name + " twice");
+    named.push_back(name);
     try {
       set_parameter(policy, name, typed_value(*info, item.substr(eq + 1)));
     } catch (const ValueError& e) {
       throw UsageError("--set: " + std::string(e.what()));
     }
-    changes.push_back({name, get_parameter(base, name), get_parameter(policy, name)});
   }
-  return {std::move(policy), std::move(changes)};
+}
+
+// Every parameter whose value differs between the two policies, in the order of policy_parameters().
+std::vector<Change> changes_between(const Policy& base, const Policy& alternative) {
+  std::vector<Change> changes;
+  for (const ParameterInfo& p : policy_parameters()) {
+    ParameterValue a = get_parameter(base, p.name);
+    ParameterValue b = get_parameter(alternative, p.name);
+    if (a != b) changes.push_back({std::string(p.name), std::move(a), std::move(b)});
+  }
+  return changes;
 }
 
 Json json_value(const ParameterValue& v) {
@@ -182,6 +193,7 @@ std::string to_text(const ProjectionComparison& c, const std::vector<Change>& ch
   for (std::size_t i = 0; i < changes.size(); ++i)
     out << (i ? ", " : " ") << changes[i].name << ' ' << text_value(changes[i].base) << " -> "
         << text_value(changes[i].alternative);
+  if (changes.empty()) out << tr(lang, " no parameter changes", " tidak ada parameter yang berubah");
   out << '\n'
       << tr(lang, "People: ", "Orang: ") << c.people << tr(lang, ", with a projection changed: ", ", proyeksinya berubah: ")
       << c.changed << '\n'
@@ -236,7 +248,8 @@ std::string to_csv(const std::vector<Case>& people, const std::vector<Projection
 }  // namespace
 
 int run_what_if(const std::vector<std::string>& argv) {
-  Args args(argv, with(engine_options(), {"set", "as-of", "threads", "o", "output"}), {"strict", "timing", "help"});
+  Args args(argv, with(engine_options(), {"set", "alternative", "as-of", "threads", "o", "output"}),
+            {"strict", "timing", "help"});
   if (args.flag("help")) {
     std::cout << kHelp;
     return kOk;
@@ -244,13 +257,19 @@ int run_what_if(const std::vector<std::string>& argv) {
   if (args.positional().size() != 1)
     throw UsageError("what-if takes exactly one FACILITY or ROSTER\n\n" + std::string(kHelp));
   const auto set = args.option("set");
-  if (!set) throw UsageError("what-if needs --set NAME=VALUE: the parameters the alternative changes");
+  const auto alternative_file = args.option("alternative");
+  if (!set && !alternative_file)
+    throw UsageError("what-if needs --set NAME=VALUE or --alternative FILE: the policy to compare with");
   const std::string format = format_of(args, {"text", "json", "csv"}, "text");
   const unsigned threads = thread_count(args);
   const Lang lang = language(args);
   Timing timing(args.flag("timing"));
   const Engine engine = make_engine(args);
-  auto [policy, changes] = changed_policy(engine.policy(), *set);
+  // The alternative: the policy file of --alternative (read as --policy is, --strict applied alike), or the policy
+  // itself; then the changes of --set.
+  Policy policy = alternative_file ? policy_of(alternative_file, args.flag("strict")) : engine.policy();
+  if (set) apply_set(policy, *set);
+  const std::vector<Change> changes = changes_between(engine.policy(), policy);
   const Engine alternative_engine(std::move(policy), engine.calendar());
   Population population = Population::load(args.positional()[0]);
   const Date day = as_of(args);
