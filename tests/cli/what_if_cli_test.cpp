@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 namespace binaan::clitest {
@@ -184,6 +185,45 @@ TEST(CliWhatIf, OutputFileAndTiming) {
   for (const char* phase : {"timing: read", "timing: base", "timing: what-if", "timing: compare", "timing: render",
                             "timing: write", "timing: total"})
     EXPECT_TRUE(has(r.err, phase)) << phase << " in\n" << r.err;
+}
+
+// A facility (the demo prison) is projected with its programme records under both policies, as `binaan project`
+// projects it: every changed person's dates under the policy are project's, and the unchanged are all the others.
+TEST(CliWhatIf, FacilityWithProgrammeRecordsAsProjectSeesIt) {
+  Scratch s;
+  ASSERT_EQ(run({"generate", "demo", "-o", s / "demo.binaan"}).status, 0);
+  Result w = run({"what-if", s / "demo.binaan", "--set", "min_served_days=90", "--as-of", "2026-12-02", "--format",
+                  "csv"});
+  ASSERT_EQ(w.status, 0) << w.err;
+  Result p = run({"project", s / "demo.binaan", "--format", "csv"});
+  ASSERT_EQ(p.status, 0) << p.err;
+  // project's rows by id: expiry (column 4) and final release (column 5).
+  std::map<std::string, std::pair<std::string, std::string>> projected;
+  const std::vector<std::string> rows = lines_of(p.out);
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    std::vector<std::string> cells;
+    std::istringstream in(rows[i]);
+    for (std::string cell; std::getline(in, cell, ',');) cells.push_back(cell);
+    ASSERT_GE(cells.size(), 5u) << rows[i];
+    projected[cells[0]] = {cells[3], cells[4]};
+  }
+  const std::vector<std::string> changed = lines_of(w.out);
+  ASSERT_GT(changed.size(), 50u) << "a lower minimum moves many of the prison's 1,200";
+  for (std::size_t i = 1; i < changed.size(); ++i) {
+    std::vector<std::string> cells;
+    std::istringstream in(changed[i]);
+    for (std::string cell; std::getline(in, cell, ',');) cells.push_back(cell);
+    ASSERT_GE(cells.size(), 5u) << changed[i];
+    ASSERT_EQ(projected.count(cells[0]), 1u) << cells[0];
+    EXPECT_EQ(cells[1], projected[cells[0]].first) << cells[0] << ": expiry under the policy";
+    EXPECT_EQ(cells[3], projected[cells[0]].second) << cells[0] << ": final release under the policy";
+  }
+  Result j = run({"what-if", s / "demo.binaan", "--set", "min_served_days=90", "--as-of", "2026-12-02", "--format",
+                  "json"});
+  ASSERT_EQ(j.status, 0) << j.err;
+  const Json summary = Json::parse(j.out);
+  EXPECT_EQ(summary["people"].get<std::size_t>(), rows.size() - 1);
+  EXPECT_EQ(summary["changed"].get<std::size_t>(), changed.size() - 1);
 }
 
 }  // namespace
