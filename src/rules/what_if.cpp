@@ -88,6 +88,9 @@ ProjectionComparison compare_projections(const std::vector<Projection>& base,
   for (std::size_t i = 0; i < base.size(); ++i) {
     const Projection& a = base[i];
     const Projection& b = alternative[i];
+    // projection_changed(a, b), from the comparisons the counting makes anyway: calling it besides read every date
+    // twice and took the comparison of 1,000,000 people from 60 to 80-100 ms. The population test holds the two
+    // equal person by person (tests/unit/synth/what_if_population_test.cpp, CountsAddUpPersonByPerson).
     bool changed = a.remission_days != b.remission_days;
     for (ProjectedDate d : kAllProjectedDates)
       changed |= count_shift(c.shifts[static_cast<std::size_t>(d)], projected_date(a, d), projected_date(b, d));
